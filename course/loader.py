@@ -1,0 +1,106 @@
+"""Load ``modules/`` into a :class:`~course.model.Course`, collecting every problem at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from course.checks import check_course
+from course.model import (
+    Course,
+    CourseFile,
+    ItemRef,
+    Lesson,
+    Module,
+    ModuleFile,
+    ModuleItem,
+    Quiz,
+    WorkshopCase,
+)
+from course.problems import AuthoringError, Problem
+from course.sources import SourceProblem, line_at, load_markdown_lesson, load_yaml_mapping
+from course.validation import validate
+from quizzes.authoring import Location
+
+COURSE_FILE = "course.yaml"
+MODULE_FILE = "module.yaml"
+
+
+def load_course(root: Path) -> Course:
+    """Load and check the course in ``root`` (the ``modules`` folder).
+
+    Raises :class:`AuthoringError` listing every problem found.
+    """
+    problems: list[Problem] = []
+    course_file = root / COURSE_FILE
+    spec, raw = _load_model(CourseFile, course_file, problems)
+    modules: list[Module] = []
+    if spec is not None:
+        for index, folder_name in enumerate(spec.modules):
+            where = Location(course_file, line_at(raw, course_file, ("modules", index)))
+            module = _load_module(root, folder_name, where, problems)
+            if module is not None:
+                modules.append(module)
+    if spec is None or problems:
+        raise AuthoringError(problems)
+    course = Course(spec=spec, root=root, modules=tuple(modules))
+    problems += check_course(course)
+    if problems:
+        raise AuthoringError(problems)
+    return course
+
+
+def _load_module(root: Path, folder_name: str, where: Location,
+                 problems: list[Problem]) -> Module | None:
+    folder = root / folder_name
+    if not (folder / MODULE_FILE).is_file():
+        problems.append(Problem(where, f"module folder '{folder_name}' has no {MODULE_FILE}",
+                                f"create {folder_name}/{MODULE_FILE} or correct the name"))
+        return None
+    spec, _ = _load_model(ModuleFile, folder / MODULE_FILE, problems)
+    if spec is None:
+        return None
+    items = [_load_item(folder, ref, problems) for ref in spec.items]
+    if any(item is None for item in items):
+        return None
+    return Module(spec=spec, folder=folder, items=tuple(i for i in items if i is not None))
+
+
+def _load_item(folder: Path, ref: ItemRef, problems: list[Problem]) -> ModuleItem | None:
+    path = (folder / ref.file)
+    try:
+        resolved = path.resolve()
+        if not resolved.is_relative_to(folder.resolve()):
+            problems.append(Problem(ref.at(ref.kind), f"'{ref.file}' lies outside the module "
+                                    "folder", "keep the module's files inside its folder"))
+            return None
+        model: type[Lesson] | type[WorkshopCase] | type[Quiz]
+        if ref.kind == "lesson":
+            if path.suffix != ".md":
+                problems.append(Problem(ref.at("lesson"), f"lesson '{ref.file}' is not a .md file",
+                                        "write lessons as Markdown files ending in .md"))
+                return None
+            raw: Any = load_markdown_lesson(path, ref.at("lesson"))
+            model = Lesson
+        else:
+            raw = load_yaml_mapping(path, ref.at(ref.kind))
+            model = WorkshopCase if ref.kind == "case" else Quiz
+    except SourceProblem as error:
+        problems.append(error.problem)
+        return None
+    item, item_problems = validate(model, raw, path)
+    problems += item_problems
+    return item
+
+
+def _load_model(model: type[CourseFile] | type[ModuleFile], path: Path,
+                problems: list[Problem]) -> tuple[Any, Any]:
+    """The validated model (None on problems) and the raw data it came from."""
+    try:
+        raw = load_yaml_mapping(path)
+    except SourceProblem as error:
+        problems.append(error.problem)
+        return None, None
+    instance, found = validate(model, raw, path)
+    problems += found
+    return instance, raw

@@ -1,0 +1,196 @@
+"""The course domain: what a learning designer authors, as pydantic models.
+
+Each ``*File`` model is the schema of one kind of authoring file. :class:`Module` and
+:class:`Course` are the assembled structure the builder works on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from quizzes import AnyQuestion
+from quizzes.authoring import Authored, Slug, Text
+from quizzes.choice import OptionId
+
+
+class Objective(Authored):
+    id: Slug
+    text: Text
+
+
+class Screen(Authored):
+    """One page the learner sees: a ``## heading`` and the Markdown below it."""
+
+    id: Slug
+    title: Text
+    body: str
+
+
+class Lesson(Authored):
+    """A lesson file: front matter (id, title, objectives) and ``##`` screens."""
+
+    kind: ClassVar[str] = "lesson"
+    id: Slug
+    title: Text
+    objectives: list[Slug] = Field(min_length=1)
+    screens: list[Screen] = Field(min_length=1)
+
+
+class CaseChoice(Authored):
+    id: OptionId
+    text: Text
+    feedback: Text
+
+
+class CaseStep(Authored):
+    id: Slug
+    situation: Text
+    question: Text
+    choices: list[CaseChoice] = Field(min_length=2, max_length=26)
+
+
+class WorkshopCase(Authored):
+    """A workshop case: a scenario with decision points, each with feedback per choice."""
+
+    kind: ClassVar[str] = "case"
+    id: Slug
+    title: Text
+    fictional_note: Text = Field(
+        description="Says that the persons and places in the case are fictional."
+    )
+    objectives: list[Slug] = Field(min_length=1)
+    intro: Text
+    steps: list[CaseStep] = Field(min_length=1)
+
+
+class Quiz(Authored):
+    kind: ClassVar[str] = "quiz"
+    id: Slug
+    title: Text
+    intro: str = ""
+    pass_mark: Annotated[int, Field(ge=1, le=100, description="Percentage needed to pass.")]
+    questions: list[AnyQuestion] = Field(min_length=1)
+
+    def max_points(self) -> float:
+        return sum(question.points for question in self.questions)
+
+
+ModuleItem = Lesson | WorkshopCase | Quiz
+
+RelativeFile = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class ItemRef(Authored):
+    """One entry of a module's ``items``: exactly one of lesson, case or quiz, naming a file."""
+
+    lesson: RelativeFile | None = None
+    case: RelativeFile | None = None
+    quiz: RelativeFile | None = None
+
+    @model_validator(mode="after")
+    def exactly_one(self) -> ItemRef:
+        if sum(value is not None for value in (self.lesson, self.case, self.quiz)) != 1:
+            raise ValueError("an item names exactly one of 'lesson', 'case' or 'quiz'")
+        return self
+
+    @property
+    def kind(self) -> Literal["lesson", "case", "quiz"]:
+        if self.lesson is not None:
+            return "lesson"
+        return "case" if self.case is not None else "quiz"
+
+    @property
+    def file(self) -> str:
+        return self.lesson or self.case or self.quiz or ""
+
+
+class ModuleFile(Authored):
+    """``module.yaml``."""
+
+    id: Slug
+    title: Text
+    description: Text
+    keywords: list[Text] = Field(default_factory=list)
+    study_time_minutes: int = Field(ge=1, le=600)
+    objectives: list[Objective] = Field(min_length=1)
+    items: list[ItemRef] = Field(min_length=1)
+
+
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+Version = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
+
+
+class CourseFile(Authored):
+    """``modules/course.yaml``."""
+
+    id: Slug
+    title: Text
+    description: Text
+    language: LanguageCode
+    organisation: Text
+    version: Version
+    modules: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]] = (
+        Field(min_length=1, description="Module folders below modules/, in course order.")
+    )
+
+
+@dataclass(frozen=True)
+class ScreenRef:
+    """A screen in the order the learner meets it, with its stable tracking id."""
+
+    key: str
+    title: str
+    kind: Literal["lesson", "case-intro", "case-step", "quiz-intro", "question", "quiz-result"]
+    item: ModuleItem
+
+
+@dataclass(frozen=True)
+class Module:
+    spec: ModuleFile
+    folder: Path
+    items: tuple[ModuleItem, ...]
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def title(self) -> str:
+        return self.spec.title
+
+    @property
+    def quiz(self) -> Quiz | None:
+        return next((item for item in self.items if isinstance(item, Quiz)), None)
+
+    def screens(self) -> list[ScreenRef]:
+        """Every screen in order. Keys join authored ids, so edits to text keep them."""
+        screens: list[ScreenRef] = []
+        for item in self.items:
+            if isinstance(item, Lesson):
+                screens += [ScreenRef(f"{item.id}/{s.id}", s.title, "lesson", item)
+                            for s in item.screens]
+            elif isinstance(item, WorkshopCase):
+                screens.append(ScreenRef(f"{item.id}/intro", item.title, "case-intro", item))
+                screens += [ScreenRef(f"{item.id}/{step.id}", item.title, "case-step", item)
+                            for step in item.steps]
+            else:
+                screens.append(ScreenRef(f"{item.id}/start", item.title, "quiz-intro", item))
+                screens += [ScreenRef(f"{item.id}/{q.id}", item.title, "question", item)
+                            for q in item.questions]
+                screens.append(ScreenRef(f"{item.id}/result", item.title, "quiz-result", item))
+        return screens
+
+
+@dataclass(frozen=True)
+class Course:
+    spec: CourseFile
+    root: Path
+    modules: tuple[Module, ...]
+
+    @property
+    def id(self) -> str:
+        return self.spec.id

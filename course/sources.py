@@ -1,0 +1,169 @@
+"""Reading authored files: YAML and Markdown with front matter, keeping line numbers.
+
+Every mapping read here knows its :class:`~quizzes.authoring.Origin`, so a problem
+found later, in validation or in the checks, can name the exact line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from markdown_it import MarkdownIt
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+from course.problems import Problem
+from quizzes.authoring import Location, Origin
+
+MAX_FILE_BYTES = 1_000_000
+
+
+class SourceProblem(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+class LinedDict(dict[str, Any]):
+    """A mapping built by our own parsing (not YAML) that still knows its origin."""
+
+    def __init__(self, origin: Origin, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.origin = origin
+
+
+def origin_of(raw: Any, path: Path) -> Origin | None:
+    if isinstance(raw, LinedDict):
+        return raw.origin
+    if isinstance(raw, CommentedMap):
+        key_lines = {str(key): raw.lc.key(key)[0] + 1 for key in raw}
+        return Origin(path, raw.lc.line + 1, key_lines)
+    return None
+
+
+def line_at(raw: Any, path: Path, keys: tuple[str | int, ...]) -> int:
+    """The line of the deepest part of ``keys`` that exists in ``raw``."""
+    origin = origin_of(raw, path)
+    line = origin.line if origin else 1
+    node = raw
+    for key in keys:
+        if isinstance(node, dict) and key in node:
+            origin = origin_of(node, path)
+            if origin:
+                line = origin.key_lines.get(str(key), origin.line)
+            node = node[key]
+        elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+            if isinstance(node, CommentedSeq):
+                line = node.lc.item(key)[0] + 1
+            node = node[key]
+            origin = origin_of(node, path)
+            if origin:
+                line = origin.line
+        # Keys that are not in the data (pydantic's union tags, missing fields) are skipped.
+    return line
+
+
+def read_text(path: Path, referenced_from: Location | None = None) -> str:
+    where = referenced_from or Location(path, 1)
+    if not path.is_file():
+        raise SourceProblem(Problem(where, f"file '{path.name}' does not exist",
+                                    "create it or correct the path"))
+    data = path.read_bytes()
+    if len(data) > MAX_FILE_BYTES:
+        raise SourceProblem(Problem(
+            Location(path, 1), f"file is {len(data):,} bytes, over the limit of "
+            f"{MAX_FILE_BYTES:,}", "split it into smaller lessons or files"))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise SourceProblem(Problem(
+            Location(path, line), f"byte 0x{data[error.start]:02x} is not valid UTF-8",
+            "save the file as UTF-8")) from None
+
+
+def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
+    """Parse YAML text that starts at ``first_line`` of ``path``."""
+    yaml = YAML(typ="rt")
+    try:
+        return yaml.load("\n" * (first_line - 1) + text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else first_line
+        what = " ".join(str(error.problem or error.context or "invalid YAML").split())
+        raise SourceProblem(Problem(
+            Location(path, line), f"invalid YAML: {what}",
+            "check the indentation, colons and quotes on this line or the one above")) from None
+
+
+def load_yaml_mapping(path: Path, referenced_from: Location | None = None) -> Any:
+    data = parse_yaml(read_text(path, referenced_from), path)
+    if not isinstance(data, dict):
+        raise SourceProblem(Problem(Location(path, 1), "the file is not a YAML mapping",
+                                    "write 'key: value' lines at the top level"))
+    return data
+
+
+_markdown = MarkdownIt("commonmark")
+_HEADING_ID = re.compile(r"\s*\{#([^}]*)\}\s*$")
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    slug = slug[:60].rstrip("-")
+    return slug if slug[:1].isalpha() else f"s-{slug}".rstrip("-")
+
+
+def load_markdown_lesson(path: Path, referenced_from: Location | None = None) -> LinedDict:
+    """A lesson: YAML front matter between ``---`` lines, then one screen per ``##`` heading."""
+    text = read_text(path, referenced_from)
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        raise SourceProblem(Problem(Location(path, 1), "the lesson has no front matter",
+                                    "start the file with '---', the id, title and objectives, "
+                                    "and '---'"))
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        raise SourceProblem(Problem(Location(path, 1), "the front matter is not closed",
+                                    "add a line '---' after the front matter")) from None
+    front = parse_yaml("\n".join(lines[1:end]), path, first_line=2)
+    if not isinstance(front, dict):
+        raise SourceProblem(Problem(Location(path, 2), "the front matter is not a YAML mapping",
+                                    "write 'id:', 'title:' and 'objectives:' lines"))
+    lesson = LinedDict(origin_of(front, path) or Origin(path, 2), front)
+    if "screens" in front:
+        raise SourceProblem(Problem(Location(path, lesson.origin.key_lines["screens"]),
+                                    "'screens' cannot be set in front matter",
+                                    "write each screen as a '## heading' below the front matter"))
+    lesson["screens"] = _screens(lines, end + 1, path)
+    return lesson
+
+
+def _screens(lines: list[str], body_start: int, path: Path) -> list[LinedDict]:
+    body = "\n".join(lines[body_start:])
+    tokens = _markdown.parse(body)
+    starts = [(tok.map[0], tokens[i + 1].content) for i, tok in enumerate(tokens)
+              if tok.type == "heading_open" and tok.tag == "h2" and tok.map]
+    first_content = next((tok.map[0] for tok in tokens if tok.map and tok.level == 0), None)
+    if first_content is not None and (not starts or first_content < starts[0][0]):
+        raise SourceProblem(Problem(
+            Location(path, body_start + first_content + 1), "text before the first screen",
+            "start every screen with a '## Title' heading"))
+    body_lines = body.splitlines()
+    screens = []
+    for index, (start, heading) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else len(body_lines)
+        explicit = _HEADING_ID.search(heading)
+        title = _HEADING_ID.sub("", heading).strip()
+        screen_id = explicit.group(1) if explicit else slugify(title)
+        line = body_start + start + 1
+        origin = Origin(path, line, {"id": line, "title": line, "body": line + 1})
+        screens.append(LinedDict(origin, id=screen_id, title=title,
+                                 body="\n".join(body_lines[start + 1:end]).strip()))
+    return screens

@@ -1,0 +1,195 @@
+"""Turn raw authored data into models, translating pydantic's errors into ours."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from pathlib import Path
+from typing import Any, TypeVar, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from course.problems import Problem
+from course.sources import line_at, origin_of
+from quizzes.authoring import Authored, Location
+
+ModelT = TypeVar("ModelT", bound=Authored)
+
+# Singular names for the lists an id sits in, so messages read "question 'q3': ...".
+_ITEM_NAMES = {"questions": "question", "options": "option", "objectives": "objective",
+               "steps": "step", "choices": "choice", "screens": "screen", "items": "item"}
+
+
+def validate(model: type[ModelT], raw: Any, path: Path) -> tuple[ModelT | None, list[Problem]]:
+    try:
+        instance = model.model_validate(raw)
+    except ValidationError as error:
+        return None, [_problem(model, raw, path, detail) for detail in error.errors()]
+    attach_origins(instance, raw, path)
+    return instance, []
+
+
+def attach_origins(instance: BaseModel, raw: Any, path: Path) -> None:
+    """Give every authored object in ``instance`` the origin of its raw mapping."""
+    if isinstance(instance, Authored) and (origin := origin_of(raw, path)):
+        instance.set_origin(origin)
+    if not isinstance(raw, dict):
+        return
+    for name in type(instance).model_fields:
+        value, raw_value = getattr(instance, name), raw.get(name)
+        if isinstance(value, BaseModel):
+            attach_origins(value, raw_value, path)
+        elif isinstance(value, list) and isinstance(raw_value, list):
+            for item, raw_item in zip(value, raw_value, strict=False):
+                if isinstance(item, BaseModel):
+                    attach_origins(item, raw_item, path)
+
+
+def _problem(model: type[BaseModel], raw: Any, path: Path, detail: ErrorDetails) -> Problem:
+    loc = tuple(detail["loc"])
+    data_keys = _data_keys(raw, loc)
+    location = Location(path, line_at(raw, path, data_keys))
+    owner = _owner(raw, data_keys)
+    kind = detail["type"]
+    field = str(data_keys[-1]) if data_keys else ""
+    if kind == "missing":
+        field = str(loc[-1])
+        return Problem(location, f"{owner}missing required field '{field}'",
+                       f"add '{field}:' with a value")
+    if kind == "extra_forbidden":
+        allowed = sorted(_fields_at(model, raw, loc[:-1]))
+        close = difflib.get_close_matches(field, allowed, n=1)
+        fix = f"did you mean '{close[0]}'?" if close else "remove it or correct its name"
+        return Problem(location, f"{owner}unknown field '{field}'",
+                       f"{fix} (allowed: {', '.join(allowed)})")
+    got = _describe(detail.get("input"))
+    subject = f"{owner}field '{field}'" if field and not field.isdigit() else (owner or "value")
+    subject = subject.rstrip(": ")
+    return Problem(location, f"{subject}: {_what(detail)}{got}", _fix(detail))
+
+
+def _data_keys(raw: Any, loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    """The parts of a pydantic ``loc`` that exist in the data (drops union tags)."""
+    keys: list[int | str] = []
+    node = raw
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str):
+            keys.append(part)  # a missing or misspelt key: keep it for the message
+            break
+        else:
+            continue
+        keys.append(part)
+    return tuple(keys)
+
+
+def _owner(raw: Any, keys: tuple[int | str, ...]) -> str:
+    """"question 'q3': " for the innermost listed object with an id along ``keys``."""
+    owner, node, container = "", raw, ""
+    for part in keys:
+        if isinstance(node, dict) and part in node:
+            container, node = str(part), node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+            if isinstance(node, dict) and "id" in node and container in _ITEM_NAMES:
+                owner = f"{_ITEM_NAMES[container]} '{node['id']}': "
+            elif container in _ITEM_NAMES:
+                owner = f"{_ITEM_NAMES[container]} {part + 1}: "
+        else:
+            break
+    return owner
+
+
+def _fields_at(model: type[BaseModel], raw: Any, loc: tuple[int | str, ...]) -> set[str]:
+    """The field names allowed at ``loc``, following lists and tagged unions."""
+    annotation: Any = model
+    node = raw
+    for part in loc:
+        options = _models_in(annotation)
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+            continue
+        tagged = [m for m in options if _tag(m) == part]
+        if tagged:  # a union tag in the loc: narrow to that member
+            annotation = tagged[0]
+            continue
+        member = next((m for m in options if part in m.model_fields), None)
+        if member is None:
+            return set()
+        annotation = member.model_fields[part].annotation
+        node = node.get(part) if isinstance(node, dict) else None
+    models = _models_in(annotation)
+    if isinstance(node, dict) and len(models) > 1:
+        models = [m for m in models if _tag(m) == node.get("type")] or models
+    return {name for m in models for name in m.model_fields}
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    origin = get_origin(annotation)
+    if origin is typing.Annotated:
+        return _models_in(get_args(annotation)[0])
+    if origin in (list, Union, types.UnionType):
+        return [m for arg in get_args(annotation) for m in _models_in(arg)]
+    return []
+
+
+def _tag(model: type[BaseModel]) -> str | None:
+    name = getattr(model, "type_name", None)
+    return name if isinstance(name, str) else None
+
+
+def _describe(value: Any) -> str:
+    if value is None or isinstance(value, dict | list):
+        return ""
+    text = str(value)
+    return f" (got '{text[:40]}{'…' if len(text) > 40 else ''}')"
+
+
+def _what(detail: ErrorDetails) -> str:
+    kind, ctx = detail["type"], detail.get("ctx", {})
+    if kind == "string_pattern_mismatch":
+        return "not a valid id or value"
+    if kind == "union_tag_invalid":
+        return f"unknown question type '{ctx.get('tag')}'"
+    if kind == "union_tag_not_found":
+        return "no 'type' given"
+    msg = detail["msg"]
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    return msg[:1].lower() + msg[1:]
+
+
+def _fix(detail: ErrorDetails) -> str:
+    kind, ctx = detail["type"], detail.get("ctx", {})
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        if pattern == "^[a-z]$":
+            return "use one lower-case letter, a to z"
+        if pattern.startswith("^[a-z][a-z0-9]*"):
+            return "use lower-case letters, digits and hyphens, starting with a letter"
+        return f"write it in the form {pattern}"
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        return f"use one of: {ctx.get('expected_tags', '')}".replace("'", "")
+    if kind == "too_short":
+        return f"give at least {ctx.get('min_length')}"
+    if kind == "too_long":
+        return f"give at most {ctx.get('max_length')}"
+    if kind.startswith(("greater_than", "less_than")):
+        return "use a number within the allowed range"
+    if kind in ("string_type", "int_type", "int_parsing", "float_parsing", "bool_parsing",
+                "list_type", "model_type", "dict_type", "float_type", "bool_type"):
+        expected = {"string_type": "text", "list_type": "a list ('- item' lines)",
+                    "model_type": "a mapping ('key: value' lines)",
+                    "dict_type": "a mapping ('key: value' lines)"}.get(
+            kind, "a number" if "int" in kind or "float" in kind else "true or false")
+        return f"write {expected}"
+    if kind == "literal_error":
+        return f"use {ctx.get('expected')}"
+    return "correct the value"

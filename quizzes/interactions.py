@@ -1,0 +1,68 @@
+"""SCORM interaction data: the two versions' formats, and one record both can write.
+
+Each question type maps a learner's answer to an :class:`Interaction` using the
+:class:`ResponseFormat` of the target. The same format is handed to the learner
+runtime as JSON, so the browser formats responses by the very same rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+InteractionType = Literal["true-false", "choice", "fill-in", "matching", "sequencing", "likert"]
+Outcome = Literal["correct", "incorrect", "neutral"]
+
+
+@dataclass(frozen=True)
+class ResponseFormat:
+    """How one SCORM version spells responses, results and limits (scorm-notes §6)."""
+
+    version: Literal["1.2", "2004"]
+    list_separator: str
+    true_token: str
+    false_token: str
+    result_words: dict[str, str]
+    id_max_length: int
+    response_max_length: int
+    description_max_length: int  # 0: the version has no interaction description
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+SCORM12_FORMAT = ResponseFormat(
+    version="1.2",
+    list_separator=",",
+    true_token="t",
+    false_token="f",
+    result_words={"correct": "correct", "incorrect": "wrong", "neutral": "neutral"},
+    id_max_length=255,
+    response_max_length=255,
+    description_max_length=0,
+)
+
+SCORM2004_FORMAT = ResponseFormat(
+    version="2004",
+    list_separator="[,]",
+    true_token="true",
+    false_token="false",
+    result_words={"correct": "correct", "incorrect": "incorrect", "neutral": "neutral"},
+    id_max_length=4000,
+    response_max_length=4000,
+    description_max_length=250,
+)
+
+
+@dataclass(frozen=True)
+class Interaction:
+    """One answered question or decision, in the words of one SCORM version."""
+
+    id: str
+    type: InteractionType
+    learner_response: str
+    correct_response: str | None
+    result: str
+    weighting: float
+    objective_ids: tuple[str, ...]
+    description: str | None

@@ -1,0 +1,73 @@
+"""The build pipeline: a loaded course → rendered files → manifest → zip, per module and target.
+
+Packages are written to a staging folder beside the output folder and moved in only when
+every one of them was built, so a failed build leaves the output folder as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from course.model import Course, Module
+from scorm_builder.package import source_date_epoch, write_zip
+from scorm_builder.render import render_module
+from scorm_builder.targets import TARGETS, Target
+
+MANIFEST = "imsmanifest.xml"
+
+
+@dataclass(frozen=True)
+class BuiltPackage:
+    path: Path
+    module: Module
+    target: Target
+    size: int
+
+    @property
+    def screens(self) -> int:
+        return len(self.module.screens())
+
+    @property
+    def questions(self) -> int:
+        return len(self.module.quiz.questions) if self.module.quiz else 0
+
+
+def package_name(module: Module, target: Target) -> str:
+    return f"{module.id}-{target.name}.zip"
+
+
+def package_files(course: Course, module: Module, target: Target) -> dict[str, bytes]:
+    """Every file of one package, the manifest included."""
+    files = render_module(course, module, target)
+    files[MANIFEST] = target.manifest(course, module, sorted(files))
+    return files
+
+
+def build(course: Course, out_dir: Path, target_names: Iterable[str] = tuple(TARGETS),
+          module_ids: Iterable[str] | None = None) -> list[BuiltPackage]:
+    wanted = set(module_ids) if module_ids is not None else None
+    modules = [m for m in course.modules if wanted is None or m.id in wanted]
+    targets = [TARGETS[name] for name in target_names]
+    epoch = source_date_epoch()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir))
+    try:
+        staged = []
+        for module in modules:
+            for target in targets:
+                path = staging / package_name(module, target)
+                write_zip(path, package_files(course, module, target), epoch)
+                staged.append((path, module, target))
+        built = []
+        for path, module, target in staged:
+            final = out_dir / path.name
+            os.replace(path, final)
+            built.append(BuiltPackage(final, module, target, final.stat().st_size))
+        return built
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,152 @@
+"""Render one module for one target into the files of its package (HTML and runtime assets)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+import quizzes
+from course.model import Course, Lesson, Module, Quiz, ScreenRef, WorkshopCase
+from quizzes import QUESTION_TYPES
+from quizzes.question import plain_description
+from scorm_builder.targets import Target
+
+HERE = Path(__file__).parent
+RUNTIME = HERE / "runtime"
+QUIZZES = Path(quizzes.__file__).parent
+
+# Scripts and styles only from the package itself; nothing from any other host.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "media-src 'self'; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'"
+)
+
+_markdown = MarkdownIt("commonmark", {"html": False})
+
+
+@dataclass(frozen=True)
+class ScreenView:
+    """A screen as the template sees it: the reference plus the authored part it shows."""
+
+    key: str
+    kind: str
+    item: Any
+    detail: Any
+    position: int
+
+
+@cache
+def messages(language: str) -> dict[str, str]:
+    catalogue: dict[str, str] = json.loads((HERE / "messages" / f"{language}.json").read_text())
+    return catalogue
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(HERE / "templates"), FileSystemLoader(QUIZZES)]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["markdown"] = lambda text: Markup(_markdown.render(text))
+    env.filters["markdown_inline"] = lambda text: Markup(_markdown.renderInline(text))
+    return env
+
+
+def render_module(course: Course, module: Module, target: Target) -> dict[str, bytes]:
+    """All files of the package except the manifest, by their path in the zip."""
+    used_types = sorted({q.type_name for q in module.quiz.questions} if module.quiz else set())
+    assets: dict[str, bytes] = {
+        "assets/player.css": (RUNTIME / "player.css").read_bytes(),
+        "assets/scorm.js": (RUNTIME / "scorm.js").read_bytes(),
+    }
+    if used_types or any(isinstance(item, WorkshopCase) for item in module.items):
+        assets["assets/choice.js"] = (QUIZZES / "choice.js").read_bytes()
+    for type_name in used_types:
+        assets[f"assets/question-{type_name}.js"] = (
+            QUESTION_TYPES[type_name].folder / "script.js").read_bytes()
+    assets["assets/player.js"] = (RUNTIME / "player.js").read_bytes()
+    scripts = [name for name in assets if name.endswith(".js")]
+
+    catalogue = messages(course.spec.language)
+    html = environment().get_template("index.html.j2").render(
+        course=course,
+        module=module,
+        screens=_screen_views(module.screens()),
+        menu=_menu(module),
+        scripts=scripts,
+        content_security_policy=CONTENT_SECURITY_POLICY,
+        runtime_data=_runtime_data(course, module, target, catalogue),
+        t=lambda key, **values: catalogue[key].format(**values),
+    )
+    return {"index.html": html.encode("utf-8"), **assets}
+
+
+def _screen_views(screens: list[ScreenRef]) -> list[ScreenView]:
+    views = []
+    positions: dict[str, int] = {}
+    for screen in screens:
+        item = screen.item
+        detail: Any = None
+        part_id = screen.key.split("/", 1)[1]
+        if isinstance(item, Lesson):
+            detail = next(s for s in item.screens if s.id == part_id)
+        elif screen.kind == "case-step" and isinstance(item, WorkshopCase):
+            detail = next(s for s in item.steps if s.id == part_id)
+        elif screen.kind == "question" and isinstance(item, Quiz):
+            detail = next(q for q in item.questions if q.id == part_id)
+        counter = f"{item.id}:{screen.kind}"
+        positions[counter] = positions.get(counter, 0) + 1
+        views.append(ScreenView(screen.key, screen.kind, item, detail, positions[counter]))
+    return views
+
+
+def _menu(module: Module) -> list[dict[str, str]]:
+    first_screen: dict[str, str] = {}
+    for screen in module.screens():
+        first_screen.setdefault(screen.item.id, screen.key)
+    return [{"key": first_screen[item.id], "title": item.title, "item_id": item.id}
+            for item in module.items]
+
+
+def _runtime_data(course: Course, module: Module, target: Target,
+                  catalogue: dict[str, str]) -> dict[str, Any]:
+    fmt = target.response_format
+    quiz = module.quiz
+    decisions = {
+        f"{case.id}/{step.id}": {
+            "interactionId": f"{case.id}.{step.id}",
+            "objectives": list(case.objectives),
+            "description": plain_description(step.question, fmt.description_max_length),
+        }
+        for case in module.items if isinstance(case, WorkshopCase) for step in case.steps
+    }
+    return {
+        "storageKey": f"course:{course.id}:{module.id}",
+        "format": fmt.to_json(),
+        "messages": catalogue,
+        "quiz": None if quiz is None else {
+            "id": quiz.id,
+            "passMark": quiz.pass_mark,
+            "maxPoints": quiz.max_points(),
+            "questionIds": [q.id for q in quiz.questions],
+        },
+        "questions": {} if quiz is None else {
+            q.id: q.runtime_entry(fmt, interaction_id(quiz, q.id)) for q in quiz.questions
+        },
+        "decisions": decisions,
+    }
+
+
+def interaction_id(quiz: Quiz, question_id: str) -> str:
+    return f"{quiz.id}.{question_id}"
