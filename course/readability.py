@@ -1,0 +1,77 @@
+"""Readability of Dutch screen text: Flesch–Douma and average words per sentence.
+
+Flesch–Douma = 206.835 − 0.93 × (words / sentences) − 77 × (syllables / words);
+Sentences and words are counted here (textstat skips short sentences, and list items
+are sentences to a reader); syllables come from textstat's Dutch hyphenation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import textstat
+from markdown_it import MarkdownIt
+
+_markdown = MarkdownIt("commonmark", {"html": False})
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
+
+DOUMA_TARGET = 60.0
+WORDS_PER_SENTENCE_TARGET = 15.0
+
+
+@dataclass(frozen=True)
+class Readability:
+    words: int
+    sentences: int
+    douma: float
+
+    @property
+    def words_per_sentence(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+    def meets_targets(self) -> bool:
+        return self.douma >= DOUMA_TARGET and self.words_per_sentence <= WORDS_PER_SENTENCE_TARGET
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown as sentences of plain text: list items and headings count as sentences."""
+    lines = []
+    for token in _markdown.parse(markdown):
+        if token.type == "inline":
+            text = re.sub(r"\s+", " ", "".join(child.content for child in token.children or [])
+                          ).strip()
+            if text:
+                lines.append(text if text[-1] in ".!?:" else text + ".")
+    return " ".join(lines)
+
+
+def measure(markdown: str) -> Readability:
+    text = plain_text(markdown)
+    words = _WORD.findall(text)
+    if not words:
+        return Readability(0, 0, 100.0)
+    sentences = max(1, len([s for s in _SENTENCE_END.split(text) if _WORD.search(s)]))
+    textstat.set_lang("nl")
+    syllables = sum(max(1, textstat.syllable_count(word)) for word in words)
+    douma = 206.835 - 0.93 * (len(words) / sentences) - 77 * (syllables / len(words))
+    return Readability(len(words), sentences, round(douma, 1))
+
+
+def main() -> None:
+    """``python -m course.readability FILE.md ...``: figures per ``##`` screen, for authors."""
+    import sys
+
+    for name in sys.argv[1:]:
+        text = open(name, encoding="utf-8").read()
+        for chunk in re.split(r"^## ", text, flags=re.M)[1:]:
+            title, _, body = chunk.partition("\n")
+            r = measure(body)
+            flag = "" if r.meets_targets() else "  <-- misses target"
+            print(f"{name}: {title.strip()[:40]:40} Douma {r.douma:5.1f}  "
+                  f"words/sentence {r.words_per_sentence:4.1f}{flag}")
+
+
+if __name__ == "__main__":
+    main()
