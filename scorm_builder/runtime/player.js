@@ -254,6 +254,7 @@
     const resumeAt = keys.indexOf(started.location);
     screens[0].hidden = true;
     show(resumeAt >= 0 ? resumeAt : 0, false);
+    document.documentElement.dataset.player = "ready";
   }
 
   init();

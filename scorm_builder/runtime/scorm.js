@@ -231,10 +231,11 @@
       if (passed !== null) this.set("cmi.success_status", passed ? "passed" : "failed");
     }
 
+    // The time zone may only follow fractional seconds: YYYY-MM-DDThh:mm:ss.s[TZD].
     timestamp(date) {
       const offset = -date.getTimezoneOffset();
       const zone = `${offset >= 0 ? "+" : "-"}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-      return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}${zone}`;
+      return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${Math.floor(date.getMilliseconds() / 100)}${zone}`;
     }
 
     // ISO 8601 duration, at most two decimals on the seconds.

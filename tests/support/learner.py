@@ -1,0 +1,66 @@
+"""A learner that clicks through a module in the browser, screen by screen, as a person would."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from playwright.sync_api import Frame
+
+from course.model import Module, Quiz
+from quizzes.question import Question
+
+Answering = Callable[[Question], Any]
+
+
+def right(question: Question) -> Any:
+    return question.correct_answer()
+
+
+def wrong(question: Question) -> Any:
+    """An answer that earns nothing: the first wrong option, or the opposite statement."""
+    correct = question.correct_answer()
+    if isinstance(correct, bool):
+        return not correct
+    ids = [option.id for option in getattr(question, "options")]
+    first_wrong = next(i for i in ids if i not in (correct if isinstance(correct, list) else [correct]))
+    return [first_wrong] if isinstance(correct, list) else first_wrong
+
+
+def answer_values(answer: Any) -> list[str]:
+    if isinstance(answer, bool):
+        return ["true" if answer else "false"]
+    return list(answer) if isinstance(answer, list) else [answer]
+
+
+def current_key(frame: Frame) -> str:
+    key = frame.locator("main > .screen:not([hidden])").get_attribute("data-key")
+    assert key is not None
+    return key
+
+
+def take(frame: Frame, module: Module, answering: Answering = right,
+         screens: int | None = None, decision: str = "a") -> None:
+    """Walk ``screens`` screens (all by default) from the current one, acting on each."""
+    all_screens = module.screens()
+    start = [s.key for s in all_screens].index(current_key(frame))
+    todo = all_screens[start:] if screens is None else all_screens[start:start + screens]
+    for position, screen in enumerate(todo):
+        assert current_key(frame) == screen.key
+        section = frame.locator(f'main > .screen[data-key="{screen.key}"]')
+        if section.locator("button[type=submit]:visible, .finish-quiz:visible").count() == 0:
+            pass  # answered in an earlier session: nothing left to do here
+        elif screen.kind == "question" and isinstance(screen.item, Quiz):
+            question = next(q for q in screen.item.questions
+                            if q.id == screen.key.split("/", 1)[1])
+            for value in answer_values(answering(question)):
+                section.locator(f'input[value="{value}"]').check()
+            section.locator("button[type=submit]").click()
+        elif screen.kind == "case-step":
+            section.locator(f'input[value="{decision}"]').check()
+            section.locator("button[type=submit]").click()
+        elif screen.kind == "quiz-result":
+            section.locator(".finish-quiz").click()
+        last_of_module = screen.key == all_screens[-1].key
+        if not last_of_module and (screens is None or position < len(todo) - 1):
+            frame.locator("#next").click()
