@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from course.model import Course, Lesson, Module, Quiz, WorkshopCase
+from course.model import Course, Lesson, Module, ModuleItem, Quiz, WorkshopCase
 from course.problems import Problem
 from quizzes.authoring import Authored
 
@@ -22,24 +22,38 @@ def check_module(module: Module) -> list[Problem]:
     objective_ids = {objective.id for objective in module.spec.objectives}
     quizzes = [item for item in module.items if isinstance(item, Quiz)]
     for extra in quizzes[1:]:
-        problems.append(Problem(extra.at(), f"module '{module.id}' has a second quiz "
-                                f"'{extra.id}'", "merge the questions into one quiz per module"))
+        problems.append(
+            Problem(
+                extra.at(),
+                f"module '{module.id}' has a second quiz '{extra.id}'",
+                "merge the questions into one quiz per module",
+            )
+        )
     for item in module.items:
-        problems += _unknown_objectives(item, item.objectives if not isinstance(item, Quiz)
-                                        else [], objective_ids)
-        if isinstance(item, Lesson):
-            problems += _duplicates("screen", [(s.id, s) for s in item.screens])
-        elif isinstance(item, WorkshopCase):
-            problems += _duplicates("step", [(s.id, s) for s in item.steps])
-            for step in item.steps:
-                problems += _duplicates("choice", [(c.id, c) for c in step.choices])
-        else:
-            problems += _duplicates("question", [(q.id, q) for q in item.questions])
+        if isinstance(item, Quiz):
             for question in item.questions:
                 problems += _unknown_objectives(question, question.objectives, objective_ids)
-                problems += [Problem(question.at(key), f"question '{question.id}': {what}", fix)
-                             for key, what, fix in question.problems()]
+        else:
+            problems += _unknown_objectives(item, item.objectives, objective_ids)
     problems += _uncovered_objectives(module, quizzes)
+    return problems
+
+
+def check_item(item: ModuleItem) -> list[Problem]:
+    """Checks within one lesson, case or quiz; they run as soon as the file is loaded."""
+    if isinstance(item, Lesson):
+        return _duplicates("screen", [(s.id, s) for s in item.screens])
+    if isinstance(item, WorkshopCase):
+        problems = _duplicates("step", [(s.id, s) for s in item.steps])
+        for step in item.steps:
+            problems += _duplicates("choice", [(c.id, c) for c in step.choices])
+        return problems
+    problems = _duplicates("question", [(q.id, q) for q in item.questions])
+    for question in item.questions:
+        problems += [
+            Problem(question.at(key), f"question '{question.id}': {what}", fix)
+            for key, what, fix in question.problems()
+        ]
     return problems
 
 
@@ -49,24 +63,38 @@ def _uncovered_objectives(module: Module, quizzes: list[Quiz]) -> list[Problem]:
     problems = []
     for objective in module.spec.objectives:
         if objective.id not in taught:
-            problems.append(Problem(objective.at("id"), f"objective '{objective.id}' is served "
-                                    "by no lesson or case", "list it in the 'objectives' of the "
-                                    "lesson that teaches it, or remove it"))
+            problems.append(
+                Problem(
+                    objective.at("id"),
+                    f"objective '{objective.id}' is served by no lesson or case",
+                    "list it in the 'objectives' of the lesson that teaches it, or remove it",
+                )
+            )
         if quizzes and objective.id not in assessed:
-            problems.append(Problem(objective.at("id"), f"objective '{objective.id}' is assessed "
-                                    "by no question", "list it in the 'objectives' of a question "
-                                    "that tests it"))
+            problems.append(
+                Problem(
+                    objective.at("id"),
+                    f"objective '{objective.id}' is assessed by no question",
+                    "list it in the 'objectives' of a question that tests it",
+                )
+            )
     return problems
 
 
-def _unknown_objectives(owner: Authored, referenced: Iterable[str],
-                        known: set[str]) -> list[Problem]:
+def _unknown_objectives(
+    owner: Authored, referenced: Iterable[str], known: set[str]
+) -> list[Problem]:
     name = getattr(owner, "id", "")
     kind = "question" if hasattr(owner, "prompt") else getattr(owner, "kind", "item")
-    return [Problem(owner.at("objectives"), f"{kind} '{name}': objective '{ref}' is not "
-                    "defined in module.yaml",
-                    f"use one of: {', '.join(sorted(known))}, or add it to module.yaml")
-            for ref in referenced if ref not in known]
+    return [
+        Problem(
+            owner.at("objectives"),
+            f"{kind} '{name}': objective '{ref}' is not defined in module.yaml",
+            f"use one of: {', '.join(sorted(known))}, or add it to module.yaml",
+        )
+        for ref in referenced
+        if ref not in known
+    ]
 
 
 def _duplicates(kind: str, entries: list[tuple[str, Authored]]) -> list[Problem]:
@@ -74,9 +102,13 @@ def _duplicates(kind: str, entries: list[tuple[str, Authored]]) -> list[Problem]
     problems = []
     for entry_id, owner in entries:
         if entry_id in seen:
-            problems.append(Problem(owner.at("id"), f"{kind} id '{entry_id}' is used twice "
-                                    f"(first at {seen[entry_id].at('id')})",
-                                    f"give each {kind} its own id"))
+            problems.append(
+                Problem(
+                    owner.at("id"),
+                    f"{kind} id '{entry_id}' is used twice (first at {seen[entry_id].at('id')})",
+                    f"give each {kind} its own id",
+                )
+            )
         else:
             seen[entry_id] = owner
     return problems

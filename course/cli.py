@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -15,20 +16,28 @@ from course.problems import AuthoringError
 DEFAULT_ROOT = Path("modules")
 
 
+def _report(error: AuthoringError) -> NoReturn:
+    for problem in error.problems:
+        click.echo(str(problem), err=True)
+    count = len(error.problems)
+    click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", err=True)
+    sys.exit(1)
+
+
 def _load(root: Path) -> Course:
     try:
         return load_course(root)
     except AuthoringError as error:
-        for problem in error.problems:
-            click.echo(str(problem), err=True)
-        count = len(error.problems)
-        click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.",
-                   err=True)
-        sys.exit(1)
+        _report(error)
 
 
-root_option = click.option("--root", type=click.Path(path_type=Path), default=DEFAULT_ROOT,
-                           show_default=True, help="Folder with course.yaml and the modules.")
+root_option = click.option(
+    "--root",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_ROOT,
+    show_default=True,
+    help="Folder with course.yaml and the modules.",
+)
 
 
 @click.group()
@@ -42,20 +51,37 @@ def check(root: Path) -> None:
     """Validate every authored file; exit 1 on problems."""
     course = _load(root)
     screens = sum(len(m.screens()) for m in course.modules)
-    click.echo(f"{course.spec.title}: {len(course.modules)} module(s), {screens} screens, "
-               "no problems.")
+    click.echo(
+        f"{course.spec.title}: {len(course.modules)} module(s), {screens} screens, no problems."
+    )
 
 
 @main.command()
 @root_option
-@click.option("--module", "module_ids", multiple=True, metavar="ID",
-              help="Build only this module (repeatable).")
-@click.option("--target", "target_names", multiple=True,
-              type=click.Choice(["scorm12", "scorm2004"]), help="Build only this standard.")
-@click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True,
-              help="Folder for the packages.")
-def build(root: Path, module_ids: tuple[str, ...], target_names: tuple[str, ...],
-          out: Path) -> None:
+@click.option(
+    "--module",
+    "module_ids",
+    multiple=True,
+    metavar="ID",
+    help="Build only this module (repeatable).",
+)
+@click.option(
+    "--target",
+    "target_names",
+    multiple=True,
+    type=click.Choice(["scorm12", "scorm2004"]),
+    help="Build only this standard.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("dist"),
+    show_default=True,
+    help="Folder for the packages.",
+)
+def build(
+    root: Path, module_ids: tuple[str, ...], target_names: tuple[str, ...], out: Path
+) -> None:
     """Build every module in both standards into --out."""
     from scorm_builder.build import build as build_packages
     from scorm_builder.targets import TARGETS
@@ -65,15 +91,26 @@ def build(root: Path, module_ids: tuple[str, ...], target_names: tuple[str, ...]
     known = {m.id for m in course.modules}
     unknown = [m for m in module_ids if m not in known]
     if unknown:
-        raise click.BadParameter(f"no module {', '.join(unknown)}; known: {', '.join(sorted(known))}",
-                                 param_hint="--module")
-    packages = build_packages(course, out, target_names or tuple(TARGETS), module_ids or None)
-    rows = [(str(p.path), f"{p.size / 1024:.1f} KB", str(p.screens), str(p.questions))
-            for p in packages]
+        raise click.BadParameter(
+            f"no module {', '.join(unknown)}; known: {', '.join(sorted(known))}",
+            param_hint="--module",
+        )
+    try:
+        packages = build_packages(course, out, target_names or tuple(TARGETS), module_ids or None)
+    except AuthoringError as error:
+        _report(error)
+    rows = [
+        (str(p.path), f"{p.size / 1024:.1f} KB", str(p.screens), str(p.questions)) for p in packages
+    ]
     header = ("package", "size", "screens", "questions")
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
     for row in [header, *rows]:
-        click.echo("  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
-                             for i, cell in enumerate(row)))
-    click.echo(f"Built {len(packages)} package(s) in {out} "
-               f"in {time.perf_counter() - started:.2f} s.")
+        click.echo(
+            "  ".join(
+                cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
+                for i, cell in enumerate(row)
+            )
+        )
+    click.echo(
+        f"Built {len(packages)} package(s) in {out} in {time.perf_counter() - started:.2f} s."
+    )

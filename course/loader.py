@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from course.checks import check_course
+from course.checks import check_course, check_item
 from course.model import (
     Course,
     CourseFile,
@@ -50,12 +50,18 @@ def load_course(root: Path) -> Course:
     return course
 
 
-def _load_module(root: Path, folder_name: str, where: Location,
-                 problems: list[Problem]) -> Module | None:
+def _load_module(
+    root: Path, folder_name: str, where: Location, problems: list[Problem]
+) -> Module | None:
     folder = root / folder_name
     if not (folder / MODULE_FILE).is_file():
-        problems.append(Problem(where, f"module folder '{folder_name}' has no {MODULE_FILE}",
-                                f"create {folder_name}/{MODULE_FILE} or correct the name"))
+        problems.append(
+            Problem(
+                where,
+                f"module folder '{folder_name}' has no {MODULE_FILE}",
+                f"create {folder_name}/{MODULE_FILE} or correct the name",
+            )
+        )
         return None
     spec, _ = _load_model(ModuleFile, folder / MODULE_FILE, problems)
     if spec is None:
@@ -67,18 +73,28 @@ def _load_module(root: Path, folder_name: str, where: Location,
 
 
 def _load_item(folder: Path, ref: ItemRef, problems: list[Problem]) -> ModuleItem | None:
-    path = (folder / ref.file)
+    path = folder / ref.file
     try:
         resolved = path.resolve()
         if not resolved.is_relative_to(folder.resolve()):
-            problems.append(Problem(ref.at(ref.kind), f"'{ref.file}' lies outside the module "
-                                    "folder", "keep the module's files inside its folder"))
+            problems.append(
+                Problem(
+                    ref.at(ref.kind),
+                    f"'{ref.file}' lies outside the module folder",
+                    "keep the module's files inside its folder",
+                )
+            )
             return None
         model: type[Lesson] | type[WorkshopCase] | type[Quiz]
         if ref.kind == "lesson":
             if path.suffix != ".md":
-                problems.append(Problem(ref.at("lesson"), f"lesson '{ref.file}' is not a .md file",
-                                        "write lessons as Markdown files ending in .md"))
+                problems.append(
+                    Problem(
+                        ref.at("lesson"),
+                        f"lesson '{ref.file}' is not a .md file",
+                        "write lessons as Markdown files ending in .md",
+                    )
+                )
                 return None
             raw: Any = load_markdown_lesson(path, ref.at("lesson"))
             model = Lesson
@@ -89,12 +105,13 @@ def _load_item(folder: Path, ref: ItemRef, problems: list[Problem]) -> ModuleIte
         problems.append(error.problem)
         return None
     item, item_problems = validate(model, raw, path)
-    problems += item_problems
+    problems += item_problems if item is None else check_item(item)
     return item
 
 
-def _load_model(model: type[CourseFile] | type[ModuleFile], path: Path,
-                problems: list[Problem]) -> tuple[Any, Any]:
+def _load_model(
+    model: type[CourseFile] | type[ModuleFile], path: Path, problems: list[Problem]
+) -> tuple[Any, Any]:
     """The validated model (None on problems) and the raw data it came from."""
     try:
         raw = load_yaml_mapping(path)

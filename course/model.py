@@ -171,16 +171,21 @@ class Module:
         screens: list[ScreenRef] = []
         for item in self.items:
             if isinstance(item, Lesson):
-                screens += [ScreenRef(f"{item.id}/{s.id}", s.title, "lesson", item)
-                            for s in item.screens]
+                screens += [
+                    ScreenRef(f"{item.id}/{s.id}", s.title, "lesson", item) for s in item.screens
+                ]
             elif isinstance(item, WorkshopCase):
                 screens.append(ScreenRef(f"{item.id}/intro", item.title, "case-intro", item))
-                screens += [ScreenRef(f"{item.id}/{step.id}", item.title, "case-step", item)
-                            for step in item.steps]
+                screens += [
+                    ScreenRef(f"{item.id}/{step.id}", item.title, "case-step", item)
+                    for step in item.steps
+                ]
             else:
                 screens.append(ScreenRef(f"{item.id}/start", item.title, "quiz-intro", item))
-                screens += [ScreenRef(f"{item.id}/{q.id}", item.title, "question", item)
-                            for q in item.questions]
+                screens += [
+                    ScreenRef(f"{item.id}/{q.id}", item.title, "question", item)
+                    for q in item.questions
+                ]
                 screens.append(ScreenRef(f"{item.id}/result", item.title, "quiz-result", item))
         return screens
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
-import textstat
+import textstat  # type: ignore[import-untyped]
 from markdown_it import MarkdownIt
 
 _markdown = MarkdownIt("commonmark", {"html": False})
@@ -40,8 +41,9 @@ def plain_text(markdown: str) -> str:
     lines = []
     for token in _markdown.parse(markdown):
         if token.type == "inline":
-            text = re.sub(r"\s+", " ", "".join(child.content for child in token.children or [])
-                          ).strip()
+            text = re.sub(
+                r"\s+", " ", "".join(child.content for child in token.children or [])
+            ).strip()
             if text:
                 lines.append(text if text[-1] in ".!?:" else text + ".")
     return " ".join(lines)
@@ -64,13 +66,15 @@ def main() -> None:
     import sys
 
     for name in sys.argv[1:]:
-        text = open(name, encoding="utf-8").read()
+        text = Path(name).read_text(encoding="utf-8")
         for chunk in re.split(r"^## ", text, flags=re.M)[1:]:
             title, _, body = chunk.partition("\n")
             r = measure(body)
             flag = "" if r.meets_targets() else "  <-- misses target"
-            print(f"{name}: {title.strip()[:40]:40} Douma {r.douma:5.1f}  "
-                  f"words/sentence {r.words_per_sentence:4.1f}{flag}")
+            print(
+                f"{name}: {title.strip()[:40]:40} Douma {r.douma:5.1f}  "
+                f"words/sentence {r.words_per_sentence:4.1f}{flag}"
+            )
 
 
 if __name__ == "__main__":

@@ -45,45 +45,63 @@ def origin_of(raw: Any, path: Path) -> Origin | None:
     return None
 
 
+MISSING = object()
+
+
+def child(node: Any, key: str | int) -> Any:
+    """``node[key]`` for a mapping key or list index that exists, else :data:`MISSING`."""
+    if isinstance(node, dict) and key in node:
+        return node[key]
+    if isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+        return node[key]
+    return MISSING
+
+
 def line_at(raw: Any, path: Path, keys: tuple[str | int, ...]) -> int:
     """The line of the deepest part of ``keys`` that exists in ``raw``."""
     origin = origin_of(raw, path)
     line = origin.line if origin else 1
     node = raw
     for key in keys:
-        if isinstance(node, dict) and key in node:
-            origin = origin_of(node, path)
-            if origin:
-                line = origin.key_lines.get(str(key), origin.line)
-            node = node[key]
-        elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
-            if isinstance(node, CommentedSeq):
-                line = node.lc.item(key)[0] + 1
-            node = node[key]
-            origin = origin_of(node, path)
-            if origin:
-                line = origin.line
-        # Keys that are not in the data (pydantic's union tags, missing fields) are skipped.
+        value = child(node, key)
+        if value is MISSING:
+            continue  # pydantic's union tags and missing fields are not in the data
+        if isinstance(node, CommentedSeq) and isinstance(key, int):
+            line = node.lc.item(key)[0] + 1
+        elif (parent := origin_of(node, path)) is not None:
+            line = parent.key_lines.get(str(key), parent.line)
+        node = value
+        if isinstance(key, int) and (own := origin_of(node, path)) is not None:
+            line = own.line
     return line
 
 
 def read_text(path: Path, referenced_from: Location | None = None) -> str:
     where = referenced_from or Location(path, 1)
     if not path.is_file():
-        raise SourceProblem(Problem(where, f"file '{path.name}' does not exist",
-                                    "create it or correct the path"))
+        raise SourceProblem(
+            Problem(where, f"file '{path.name}' does not exist", "create it or correct the path")
+        )
     data = path.read_bytes()
     if len(data) > MAX_FILE_BYTES:
-        raise SourceProblem(Problem(
-            Location(path, 1), f"file is {len(data):,} bytes, over the limit of "
-            f"{MAX_FILE_BYTES:,}", "split it into smaller lessons or files"))
+        raise SourceProblem(
+            Problem(
+                Location(path, 1),
+                f"file is {len(data):,} bytes, over the limit of {MAX_FILE_BYTES:,}",
+                "split it into smaller lessons or files",
+            )
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise SourceProblem(Problem(
-            Location(path, line), f"byte 0x{data[error.start]:02x} is not valid UTF-8",
-            "save the file as UTF-8")) from None
+        raise SourceProblem(
+            Problem(
+                Location(path, line),
+                f"byte 0x{data[error.start]:02x} is not valid UTF-8",
+                "save the file as UTF-8",
+            )
+        ) from None
 
 
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
@@ -95,16 +113,25 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else first_line
         what = " ".join(str(error.problem or error.context or "invalid YAML").split())
-        raise SourceProblem(Problem(
-            Location(path, line), f"invalid YAML: {what}",
-            "check the indentation, colons and quotes on this line or the one above")) from None
+        raise SourceProblem(
+            Problem(
+                Location(path, line),
+                f"invalid YAML: {what}",
+                "check the indentation, colons and quotes on this line or the one above",
+            )
+        ) from None
 
 
 def load_yaml_mapping(path: Path, referenced_from: Location | None = None) -> Any:
     data = parse_yaml(read_text(path, referenced_from), path)
     if not isinstance(data, dict):
-        raise SourceProblem(Problem(Location(path, 1), "the file is not a YAML mapping",
-                                    "write 'key: value' lines at the top level"))
+        raise SourceProblem(
+            Problem(
+                Location(path, 1),
+                "the file is not a YAML mapping",
+                "write 'key: value' lines at the top level",
+            )
+        )
     return data
 
 
@@ -124,23 +151,41 @@ def load_markdown_lesson(path: Path, referenced_from: Location | None = None) ->
     text = read_text(path, referenced_from)
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
-        raise SourceProblem(Problem(Location(path, 1), "the lesson has no front matter",
-                                    "start the file with '---', the id, title and objectives, "
-                                    "and '---'"))
+        raise SourceProblem(
+            Problem(
+                Location(path, 1),
+                "the lesson has no front matter",
+                "start the file with '---', the id, title and objectives, and '---'",
+            )
+        )
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
-        raise SourceProblem(Problem(Location(path, 1), "the front matter is not closed",
-                                    "add a line '---' after the front matter")) from None
+        raise SourceProblem(
+            Problem(
+                Location(path, 1),
+                "the front matter is not closed",
+                "add a line '---' after the front matter",
+            )
+        ) from None
     front = parse_yaml("\n".join(lines[1:end]), path, first_line=2)
     if not isinstance(front, dict):
-        raise SourceProblem(Problem(Location(path, 2), "the front matter is not a YAML mapping",
-                                    "write 'id:', 'title:' and 'objectives:' lines"))
+        raise SourceProblem(
+            Problem(
+                Location(path, 2),
+                "the front matter is not a YAML mapping",
+                "write 'id:', 'title:' and 'objectives:' lines",
+            )
+        )
     lesson = LinedDict(origin_of(front, path) or Origin(path, 2), front)
     if "screens" in front:
-        raise SourceProblem(Problem(Location(path, lesson.origin.key_lines["screens"]),
-                                    "'screens' cannot be set in front matter",
-                                    "write each screen as a '## heading' below the front matter"))
+        raise SourceProblem(
+            Problem(
+                Location(path, lesson.origin.key_lines["screens"]),
+                "'screens' cannot be set in front matter",
+                "write each screen as a '## heading' below the front matter",
+            )
+        )
     lesson["screens"] = _screens(lines, end + 1, path)
     return lesson
 
@@ -148,13 +193,20 @@ def load_markdown_lesson(path: Path, referenced_from: Location | None = None) ->
 def _screens(lines: list[str], body_start: int, path: Path) -> list[LinedDict]:
     body = "\n".join(lines[body_start:])
     tokens = _markdown.parse(body)
-    starts = [(tok.map[0], tokens[i + 1].content) for i, tok in enumerate(tokens)
-              if tok.type == "heading_open" and tok.tag == "h2" and tok.map]
+    starts = [
+        (tok.map[0], tokens[i + 1].content)
+        for i, tok in enumerate(tokens)
+        if tok.type == "heading_open" and tok.tag == "h2" and tok.map
+    ]
     first_content = next((tok.map[0] for tok in tokens if tok.map and tok.level == 0), None)
     if first_content is not None and (not starts or first_content < starts[0][0]):
-        raise SourceProblem(Problem(
-            Location(path, body_start + first_content + 1), "text before the first screen",
-            "start every screen with a '## Title' heading"))
+        raise SourceProblem(
+            Problem(
+                Location(path, body_start + first_content + 1),
+                "text before the first screen",
+                "start every screen with a '## Title' heading",
+            )
+        )
     body_lines = body.splitlines()
     screens = []
     for index, (start, heading) in enumerate(starts):
@@ -164,6 +216,12 @@ def _screens(lines: list[str], body_start: int, path: Path) -> list[LinedDict]:
         screen_id = explicit.group(1) if explicit else slugify(title)
         line = body_start + start + 1
         origin = Origin(path, line, {"id": line, "title": line, "body": line + 1})
-        screens.append(LinedDict(origin, id=screen_id, title=title,
-                                 body="\n".join(body_lines[start + 1:end]).strip()))
+        screens.append(
+            LinedDict(
+                origin,
+                id=screen_id,
+                title=title,
+                body="\n".join(body_lines[start + 1 : end]).strip(),
+            )
+        )
     return screens

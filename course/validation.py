@@ -12,14 +12,21 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from course.problems import Problem
-from course.sources import line_at, origin_of
+from course.sources import MISSING, child, line_at, origin_of
 from quizzes.authoring import Authored, Location
 
 ModelT = TypeVar("ModelT", bound=Authored)
 
 # Singular names for the lists an id sits in, so messages read "question 'q3': ...".
-_ITEM_NAMES = {"questions": "question", "options": "option", "objectives": "objective",
-               "steps": "step", "choices": "choice", "screens": "screen", "items": "item"}
+_ITEM_NAMES = {
+    "questions": "question",
+    "options": "option",
+    "objectives": "objective",
+    "steps": "step",
+    "choices": "choice",
+    "screens": "screen",
+    "items": "item",
+}
 
 
 def validate(model: type[ModelT], raw: Any, path: Path) -> tuple[ModelT | None, list[Problem]]:
@@ -49,6 +56,8 @@ def attach_origins(instance: BaseModel, raw: Any, path: Path) -> None:
 
 def _problem(model: type[BaseModel], raw: Any, path: Path, detail: ErrorDetails) -> Problem:
     loc = tuple(detail["loc"])
+    if detail["type"] in ("union_tag_invalid", "union_tag_not_found"):
+        loc = (*loc, "type")  # point at the 'type' line, not the question's first line
     data_keys = _data_keys(raw, loc)
     location = Location(path, line_at(raw, path, data_keys))
     owner = _owner(raw, data_keys)
@@ -56,14 +65,16 @@ def _problem(model: type[BaseModel], raw: Any, path: Path, detail: ErrorDetails)
     field = str(data_keys[-1]) if data_keys else ""
     if kind == "missing":
         field = str(loc[-1])
-        return Problem(location, f"{owner}missing required field '{field}'",
-                       f"add '{field}:' with a value")
+        return Problem(
+            location, f"{owner}missing required field '{field}'", f"add '{field}:' with a value"
+        )
     if kind == "extra_forbidden":
         allowed = sorted(_fields_at(model, raw, loc[:-1]))
         close = difflib.get_close_matches(field, allowed, n=1)
         fix = f"did you mean '{close[0]}'?" if close else "remove it or correct its name"
-        return Problem(location, f"{owner}unknown field '{field}'",
-                       f"{fix} (allowed: {', '.join(allowed)})")
+        return Problem(
+            location, f"{owner}unknown field '{field}'", f"{fix} (allowed: {', '.join(allowed)})"
+        )
     got = _describe(detail.get("input"))
     subject = f"{owner}field '{field}'" if field and not field.isdigit() else (owner or "value")
     subject = subject.rstrip(": ")
@@ -75,33 +86,30 @@ def _data_keys(raw: Any, loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
     keys: list[int | str] = []
     node = raw
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
+        value = child(node, part)
+        if value is not MISSING:
+            keys.append(part)
+            node = value
         elif isinstance(node, dict) and isinstance(part, str):
             keys.append(part)  # a missing or misspelt key: keep it for the message
             break
-        else:
-            continue
-        keys.append(part)
     return tuple(keys)
 
 
 def _owner(raw: Any, keys: tuple[int | str, ...]) -> str:
-    """"question 'q3': " for the innermost listed object with an id along ``keys``."""
+    """ "question 'q3': " for the innermost listed object with an id along ``keys``."""
     owner, node, container = "", raw, ""
     for part in keys:
-        if isinstance(node, dict) and part in node:
-            container, node = str(part), node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-            if isinstance(node, dict) and "id" in node and container in _ITEM_NAMES:
-                owner = f"{_ITEM_NAMES[container]} '{node['id']}': "
-            elif container in _ITEM_NAMES:
-                owner = f"{_ITEM_NAMES[container]} {part + 1}: "
-        else:
+        value = child(node, part)
+        if value is MISSING:
             break
+        node = value
+        if isinstance(part, str):
+            container = part
+        elif container in _ITEM_NAMES:
+            name = _ITEM_NAMES[container]
+            has_id = isinstance(node, dict) and "id" in node
+            owner = f"{name} '{node['id']}': " if has_id else f"{name} {part + 1}: "
     return owner
 
 
@@ -162,7 +170,7 @@ def _what(detail: ErrorDetails) -> str:
         return "no 'type' given"
     msg = detail["msg"]
     if msg.startswith("Value error, "):
-        msg = msg[len("Value error, "):]
+        msg = msg[len("Value error, ") :]
     return msg[:1].lower() + msg[1:]
 
 
@@ -183,12 +191,24 @@ def _fix(detail: ErrorDetails) -> str:
         return f"give at most {ctx.get('max_length')}"
     if kind.startswith(("greater_than", "less_than")):
         return "use a number within the allowed range"
-    if kind in ("string_type", "int_type", "int_parsing", "float_parsing", "bool_parsing",
-                "list_type", "model_type", "dict_type", "float_type", "bool_type"):
-        expected = {"string_type": "text", "list_type": "a list ('- item' lines)",
-                    "model_type": "a mapping ('key: value' lines)",
-                    "dict_type": "a mapping ('key: value' lines)"}.get(
-            kind, "a number" if "int" in kind or "float" in kind else "true or false")
+    if kind in (
+        "string_type",
+        "int_type",
+        "int_parsing",
+        "float_parsing",
+        "bool_parsing",
+        "list_type",
+        "model_type",
+        "dict_type",
+        "float_type",
+        "bool_type",
+    ):
+        expected = {
+            "string_type": "text",
+            "list_type": "a list ('- item' lines)",
+            "model_type": "a mapping ('key: value' lines)",
+            "dict_type": "a mapping ('key: value' lines)",
+        }.get(kind, "a number" if "int" in kind or "float" in kind else "true or false")
         return f"write {expected}"
     if kind == "literal_error":
         return f"use {ctx.get('expected')}"

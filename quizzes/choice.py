@@ -36,15 +36,21 @@ class ChoiceOptions(Authored):
         for option in self.options:
             if option.id in seen:
                 problems.append(
-                    ("options", f"option id '{option.id}' is used twice",
-                     "give every option its own letter")
+                    (
+                        "options",
+                        f"option id '{option.id}' is used twice",
+                        "give every option its own letter",
+                    )
                 )
             seen.add(option.id)
         known = ", ".join(self.option_ids())
         for answer in self.correct_ids():
             if answer not in seen:
                 problems.append(
-                    ("correct", f"correct answer '{answer}' is not one of its options ({known})",
-                     "use the id of one of the options")
+                    (
+                        "correct",
+                        f"correct answer '{answer}' is not one of its options ({known})",
+                        "use the id of one of the options",
+                    )
                 )
         return problems

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from course.model import Course, Module
+from course.problems import AuthoringError, Problem
 from scorm_builder.package import source_date_epoch, write_zip
 from scorm_builder.render import render_module
+from scorm_builder.state import token_collisions, tracking_keys, worst_case_suspend_data
 from scorm_builder.targets import TARGETS, Target
 
 MANIFEST = "imsmanifest.xml"
@@ -48,11 +50,44 @@ def package_files(course: Course, module: Module, target: Target) -> dict[str, b
     return files
 
 
-def build(course: Course, out_dir: Path, target_names: Iterable[str] = tuple(TARGETS),
-          module_ids: Iterable[str] | None = None) -> list[BuiltPackage]:
+def check_state_fits(module: Module, target: Target) -> list[Problem]:
+    """The learner's state must be savable in full by every LMS of this target."""
+    where = module.spec.at("id")
+    problems = [
+        Problem(
+            where,
+            f"tracking keys '{a}' and '{b}' share a saved-state token",
+            "rename one of the two screens, questions or steps",
+        )
+        for a, b in token_collisions(tracking_keys(module))
+    ]
+    worst = len(worst_case_suspend_data(module))
+    if worst > target.suspend_data_limit:
+        problems.append(
+            Problem(
+                where,
+                f"module '{module.id}' can save {worst} characters of state, over "
+                f"{target.label}'s limit of {target.suspend_data_limit}",
+                "split the module into smaller modules",
+            )
+        )
+    return problems
+
+
+def build(
+    course: Course,
+    out_dir: Path,
+    target_names: Iterable[str] = tuple(TARGETS),
+    module_ids: Iterable[str] | None = None,
+) -> list[BuiltPackage]:
     wanted = set(module_ids) if module_ids is not None else None
     modules = [m for m in course.modules if wanted is None or m.id in wanted]
     targets = [TARGETS[name] for name in target_names]
+    problems = [
+        p for module in modules for target in targets for p in check_state_fits(module, target)
+    ]
+    if problems:
+        raise AuthoringError(problems)
     epoch = source_date_epoch()
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir))

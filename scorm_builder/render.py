@@ -16,6 +16,7 @@ import quizzes
 from course.model import Course, Lesson, Module, Quiz, ScreenRef, WorkshopCase
 from quizzes import QUESTION_TYPES
 from quizzes.question import plain_description
+from scorm_builder.state import token, tracking_keys
 from scorm_builder.targets import Target
 
 HERE = Path(__file__).parent
@@ -74,20 +75,25 @@ def render_module(course: Course, module: Module, target: Target) -> dict[str, b
         assets["assets/choice.js"] = (QUIZZES / "choice.js").read_bytes()
     for type_name in used_types:
         assets[f"assets/question-{type_name}.js"] = (
-            QUESTION_TYPES[type_name].folder / "script.js").read_bytes()
+            QUESTION_TYPES[type_name].folder / "script.js"
+        ).read_bytes()
     assets["assets/player.js"] = (RUNTIME / "player.js").read_bytes()
     scripts = [name for name in assets if name.endswith(".js")]
 
     catalogue = messages(course.spec.language)
-    html = environment().get_template("index.html.j2").render(
-        course=course,
-        module=module,
-        screens=_screen_views(module.screens()),
-        menu=_menu(module),
-        scripts=scripts,
-        content_security_policy=CONTENT_SECURITY_POLICY,
-        runtime_data=_runtime_data(course, module, target, catalogue),
-        t=lambda key, **values: catalogue[key].format(**values),
+    html = (
+        environment()
+        .get_template("index.html.j2")
+        .render(
+            course=course,
+            module=module,
+            screens=_screen_views(module.screens()),
+            menu=_menu(module),
+            scripts=scripts,
+            content_security_policy=CONTENT_SECURITY_POLICY,
+            runtime_data=_runtime_data(course, module, target, catalogue),
+            t=lambda key, **values: catalogue[key].format(**values),
+        )
     )
     return {"index.html": html.encode("utf-8"), **assets}
 
@@ -115,12 +121,15 @@ def _menu(module: Module) -> list[dict[str, str]]:
     first_screen: dict[str, str] = {}
     for screen in module.screens():
         first_screen.setdefault(screen.item.id, screen.key)
-    return [{"key": first_screen[item.id], "title": item.title, "item_id": item.id}
-            for item in module.items]
+    return [
+        {"key": first_screen[item.id], "title": item.title, "item_id": item.id}
+        for item in module.items
+    ]
 
 
-def _runtime_data(course: Course, module: Module, target: Target,
-                  catalogue: dict[str, str]) -> dict[str, Any]:
+def _runtime_data(
+    course: Course, module: Module, target: Target, catalogue: dict[str, str]
+) -> dict[str, Any]:
     fmt = target.response_format
     quiz = module.quiz
     decisions = {
@@ -129,21 +138,26 @@ def _runtime_data(course: Course, module: Module, target: Target,
             "objectives": list(case.objectives),
             "description": plain_description(step.question, fmt.description_max_length),
         }
-        for case in module.items if isinstance(case, WorkshopCase) for step in case.steps
+        for case in module.items
+        if isinstance(case, WorkshopCase)
+        for step in case.steps
     }
     return {
         "storageKey": f"course:{course.id}:{module.id}",
+        "tokens": {key: token(key) for key in tracking_keys(module)},
         "format": fmt.to_json(),
         "messages": catalogue,
-        "quiz": None if quiz is None else {
+        "quiz": None
+        if quiz is None
+        else {
             "id": quiz.id,
             "passMark": quiz.pass_mark,
             "maxPoints": quiz.max_points(),
             "questionIds": [q.id for q in quiz.questions],
         },
-        "questions": {} if quiz is None else {
-            q.id: q.runtime_entry(fmt, interaction_id(quiz, q.id)) for q in quiz.questions
-        },
+        "questions": {}
+        if quiz is None
+        else {q.id: q.runtime_entry(fmt, interaction_id(quiz, q.id)) for q in quiz.questions},
         "decisions": decisions,
     }
 

@@ -19,14 +19,16 @@ def fixture_course() -> Course:
 
 
 @pytest.fixture(scope="session")
-def fixture_packages(fixture_course: Course, tmp_path_factory: pytest.TempPathFactory
-                     ) -> list[BuiltPackage]:
+def fixture_packages(
+    fixture_course: Course, tmp_path_factory: pytest.TempPathFactory
+) -> list[BuiltPackage]:
     return build(fixture_course, tmp_path_factory.mktemp("dist"))
 
 
 @pytest.fixture(scope="session")
-def site(fixture_packages: list[BuiltPackage], tmp_path_factory: pytest.TempPathFactory
-         ) -> Iterator[str]:
+def site(
+    fixture_packages: list[BuiltPackage], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     root = make_site(tmp_path_factory.mktemp("site"), [p.path for p in fixture_packages])
     with serve(root) as url:
         yield url
@@ -48,4 +50,3 @@ def page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     yield page
     context.close()
-

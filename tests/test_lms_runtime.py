@@ -16,6 +16,7 @@ from playwright.sync_api import Page
 from course.model import Course, Module, WorkshopCase
 from quizzes.interactions import SCORM12_FORMAT, SCORM2004_FORMAT, ResponseFormat
 from scorm_builder.render import interaction_id
+from scorm_builder.state import worst_case_suspend_data
 from tests.support.learner import Answering, current_key, right, take, wrong
 from tests.support.lms import LmsSession
 
@@ -31,22 +32,37 @@ FINISH = {"1.2": "LMSFinish", "2004": "Terminate"}
 RESPONSE_KEY = {"1.2": "student_response", "2004": "learner_response"}
 
 
-def expected_interactions(module: Module, fmt: ResponseFormat,
-                          answering: Answering) -> list[dict[str, str]]:
+def expected_interactions(
+    module: Module, fmt: ResponseFormat, answering: Answering
+) -> list[dict[str, str]]:
     """What each question type's Python mapping says the LMS should hold, in module order."""
     rows = []
     for item in module.items:
         if isinstance(item, WorkshopCase):
-            rows += [{"id": f"{item.id}.{step.id}", "type": "choice", "response": "a",
-                      "result": fmt.result_words["neutral"], "pattern": None}
-                     for step in item.steps]
+            rows += [
+                {
+                    "id": f"{item.id}.{step.id}",
+                    "type": "choice",
+                    "response": "a",
+                    "result": fmt.result_words["neutral"],
+                    "pattern": None,
+                }
+                for step in item.steps
+            ]
         elif hasattr(item, "questions"):
             for question in item.questions:
-                record = question.interaction(answering(question), fmt,
-                                              interaction_id(item, question.id))
-                rows.append({"id": record.id, "type": record.type,
-                             "response": record.learner_response, "result": record.result,
-                             "pattern": record.correct_response})
+                record = question.interaction(
+                    answering(question), fmt, interaction_id(item, question.id)
+                )
+                rows.append(
+                    {
+                        "id": record.id,
+                        "type": record.type,
+                        "response": record.learner_response,
+                        "result": record.result,
+                        "pattern": record.correct_response,
+                    }
+                )
     return rows
 
 
@@ -58,30 +74,45 @@ def expected_percent(module: Module, answering: Answering) -> float:
 
 
 def lms_interactions(data: dict[str, Any], version: str) -> list[dict[str, Any]]:
-    count = len({k.split(".")[2] for k in data if k.startswith("cmi.interactions.")
-                 and k.split(".")[2].isdigit()})
-    return [{"id": data[f"cmi.interactions.{n}.id"],
-             "type": data[f"cmi.interactions.{n}.type"],
-             "response": data[f"cmi.interactions.{n}.{RESPONSE_KEY[version]}"],
-             "result": data[f"cmi.interactions.{n}.result"],
-             "pattern": data.get(f"cmi.interactions.{n}.correct_responses.0.pattern")}
-            for n in range(count)]
+    count = len(
+        {
+            k.split(".")[2]
+            for k in data
+            if k.startswith("cmi.interactions.") and k.split(".")[2].isdigit()
+        }
+    )
+    return [
+        {
+            "id": data[f"cmi.interactions.{n}.id"],
+            "type": data[f"cmi.interactions.{n}.type"],
+            "response": data[f"cmi.interactions.{n}.{RESPONSE_KEY[version]}"],
+            "result": data[f"cmi.interactions.{n}.result"],
+            "pattern": data.get(f"cmi.interactions.{n}.correct_responses.0.pattern"),
+        }
+        for n in range(count)
+    ]
 
 
 def assert_clean_session(session: LmsSession, version: str) -> None:
     calls = session.calls()
     # Reads may find nothing yet (2004: 403, and scorm-again keeps that code until the next
     # error-free write), so only writes, commits and the lifecycle calls must all succeed.
-    failed = [c for c in calls if not c["method"].endswith("GetValue")
-              and (c["result"] != "true" or c["error"] != "0")]
+    failed = [
+        c
+        for c in calls
+        if not c["method"].endswith("GetValue") and (c["result"] != "true" or c["error"] != "0")
+    ]
     assert failed == [], session.dump()
     finishes = [i for i, c in enumerate(calls) if c["method"] == FINISH[version]]
     assert len(finishes) == 1, "finish must be called exactly once"
-    assert finishes[0] == len(calls) - 1, f"calls after finishing: {calls[finishes[0] + 1:]}"
+    assert finishes[0] == len(calls) - 1, f"calls after finishing: {calls[finishes[0] + 1 :]}"
     initialises = [c for c in calls if c["method"] in ("LMSInitialize", "Initialize")]
     assert len(initialises) == 1
-    warnings = [entry for entry in session.log() if entry["level"] >= 3
-                and "has not been initialized" not in entry["message"]]
+    warnings = [
+        entry
+        for entry in session.log()
+        if entry["level"] >= 3 and "has not been initialized" not in entry["message"]
+    ]
     assert warnings == []
     assert [line for line in session.console if not line.startswith("log")] == []
 
@@ -93,8 +124,11 @@ def assert_12_limits(data: dict[str, Any]) -> None:
     for key, value in data.items():
         if key.endswith(".student_response") or key.endswith(".pattern"):
             assert len(value) <= 255
-            if data[key.rsplit(".", 1)[0] + ".type"] == "choice" if key.endswith(
-                    "student_response") else False:
+            if (
+                data[key.rsplit(".", 1)[0] + ".type"] == "choice"
+                if key.endswith("student_response")
+                else False
+            ):
                 assert re.fullmatch(r"[0-9a-z](,[0-9a-z])*", value), value
         if key.endswith(".result"):
             assert value in ("correct", "wrong", "unanticipated", "neutral")
@@ -104,8 +138,9 @@ def assert_12_limits(data: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("version", ["1.2", "2004"])
 @pytest.mark.parametrize("answering", [right, wrong], ids=["right", "wrong"])
-def test_learner_completes_module(page: Page, site: str, fixture_course: Course, version: str,
-                                  answering: Answering) -> None:
+def test_learner_completes_module(
+    page: Page, site: str, fixture_course: Course, version: str, answering: Answering
+) -> None:
     package, fmt = VERSIONS[version]
     module = fixture_course.modules[0]
     session = LmsSession(page, site, version)
@@ -121,6 +156,7 @@ def test_learner_completes_module(page: Page, site: str, fixture_course: Course,
     assert ("Gefeliciteerd" in passed_text) == should_pass
     assert lms_interactions(data, version) == expected_interactions(module, fmt, answering)
     assert_clean_session(session, version)
+    assert len(data["cmi.suspend_data"]) <= len(worst_case_suspend_data(module))
 
     if version == "1.2":
         assert data["cmi.core.lesson_status"] == ("passed" if should_pass else "failed")
@@ -142,14 +178,18 @@ def test_learner_completes_module(page: Page, site: str, fixture_course: Course,
     calls = session.calls()
     writes = [c["args"] for c in calls if c["method"].endswith("SetValue")]
     score_at = next(i for i, args in enumerate(writes) if args[0] == score_key)
-    status_at = next(i for i, args in enumerate(writes) if args[0] == status_key
-                     and args[1] in ("passed", "failed"))
+    status_at = next(
+        i
+        for i, args in enumerate(writes)
+        if args[0] == status_key and args[1] in ("passed", "failed")
+    )
     assert score_at < status_at, "the score must be set before the status"
 
 
 @pytest.mark.parametrize("version", ["1.2", "2004"])
 def test_unfinished_module_stays_incomplete_and_suspends(
-        page: Page, site: str, fixture_course: Course, version: str) -> None:
+    page: Page, site: str, fixture_course: Course, version: str
+) -> None:
     package, _ = VERSIONS[version]
     session = LmsSession(page, site, version)
     frame = session.launch(package, SEED[version])
@@ -168,7 +208,8 @@ def test_unfinished_module_stays_incomplete_and_suspends(
 
 @pytest.mark.parametrize("version", ["1.2", "2004"])
 def test_returning_learner_resumes_with_answers(
-        page: Page, site: str, fixture_course: Course, version: str) -> None:
+    page: Page, site: str, fixture_course: Course, version: str
+) -> None:
     package, _ = VERSIONS[version]
     module = fixture_course.modules[0]
     first = LmsSession(page, site, version)
@@ -184,8 +225,12 @@ def test_returning_learner_resumes_with_answers(
     assert data[location_key] == saved_at
 
     second = LmsSession(page, site, version)
-    seed = {**SEED[version], entry_key: "resume", location_key: data[location_key],
-            "cmi.suspend_data": data["cmi.suspend_data"]}
+    seed = {
+        **SEED[version],
+        entry_key: "resume",
+        location_key: data[location_key],
+        "cmi.suspend_data": data["cmi.suspend_data"],
+    }
     frame = second.launch(package, seed)
     assert current_key(frame) == saved_at
     question_form = frame.locator(f'main > .screen[data-key="{saved_at}"] form')
@@ -199,14 +244,19 @@ def test_returning_learner_resumes_with_answers(
         assert final["cmi.core.lesson_status"] == "passed"
     else:
         assert (final["cmi.completion_status"], final["cmi.success_status"]) == (
-            "completed", "passed")
+            "completed",
+            "passed",
+        )
     assert_clean_session(second, version)
 
 
 def test_standalone_without_lms_keeps_progress_in_browser(
-        page: Page, site: str, fixture_course: Course) -> None:
+    page: Page, site: str, fixture_course: Course
+) -> None:
     problems: list[str] = []
-    page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
+    page.on(
+        "console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None
+    )
     page.on("pageerror", lambda e: problems.append(str(e)))
     module = fixture_course.modules[0]
     page.goto(f"{site}/p/basis-scorm2004/index.html")

@@ -26,7 +26,9 @@ class MultipleChoiceQuestion(ChoiceOptions, Question):
     def problems(self) -> list[tuple[str, str, str]]:
         problems = self.choice_problems()
         if len(set(self.correct)) != len(self.correct):
-            problems.append(("correct", "a correct answer is listed twice", "list each letter once"))
+            problems.append(
+                ("correct", "a correct answer is listed twice", "list each letter once")
+            )
         return problems
 
     def correct_answer(self) -> list[str]:

@@ -17,13 +17,33 @@
   let finished = false;
   let screenShownAt = Date.now();
 
+  // Saved state uses short tokens per tracking key (see scorm_builder/state.py); tokens of
+  // screens that no longer exist are dropped, so a new version of the module still resumes.
+  const keyOfToken = Object.fromEntries(Object.entries(data.tokens).map(([key, tok]) => [tok, key]));
+  const quizKey = (questionId) => `${data.quiz.id}/${questionId}`;
+
+  function fromTokens(saved, toId) {
+    const result = {};
+    for (const [tok, value] of Object.entries(saved || {})) {
+      const key = keyOfToken[tok];
+      if (key) result[toId(key)] = value;
+    }
+    return result;
+  }
+
+  function toTokens(values, toKey) {
+    return Object.fromEntries(Object.entries(values).map(([id, value]) => [data.tokens[toKey(id)], value]));
+  }
+
   function restore(suspendData) {
     try {
       const saved = JSON.parse(suspendData);
-      if (saved.v !== 1) return;
-      (saved.s || []).filter((key) => keys.includes(key)).forEach((key) => state.seen.add(key));
-      Object.assign(state.answers, saved.a || {});
-      Object.assign(state.decisions, saved.d || {});
+      if (saved.v !== 2) return;
+      for (const tok of (saved.s || "").match(/.{4}/g) || []) {
+        if (keyOfToken[tok]) state.seen.add(keyOfToken[tok]);
+      }
+      Object.assign(state.answers, fromTokens(saved.a, (key) => key.split("/")[1]));
+      Object.assign(state.decisions, fromTokens(saved.d, (key) => key));
       state.score = saved.q ?? null;
     } catch (error) {
       console.warn("[course] saved progress could not be read; starting afresh");
@@ -31,7 +51,13 @@
   }
 
   function suspendData() {
-    return JSON.stringify({ v: 1, s: [...state.seen], a: state.answers, d: state.decisions, q: state.score });
+    return JSON.stringify({
+      v: 2,
+      s: keys.filter((key) => state.seen.has(key)).map((key) => data.tokens[key]).join(""),
+      a: data.quiz ? toTokens(state.answers, quizKey) : {},
+      d: toTokens(state.decisions, (key) => key),
+      q: state.score,
+    });
   }
 
   const announce = (text) => {

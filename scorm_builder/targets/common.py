@@ -17,6 +17,7 @@ class Target(ABC):
     name: ClassVar[str]
     label: ClassVar[str]
     response_format: ClassVar[ResponseFormat]
+    suspend_data_limit: ClassVar[int]
 
     @abstractmethod
     def manifest(self, course: Course, module: Module, files: list[str]) -> bytes:
@@ -33,8 +34,9 @@ def identifiers(course: Course, module: Module) -> dict[str, str]:
     }
 
 
-def sub(parent: etree._Element, tag: str, text: str | None = None,
-        **attributes: str) -> etree._Element:
+def sub(
+    parent: etree._Element, tag: str, text: str | None = None, **attributes: str
+) -> etree._Element:
     element = etree.SubElement(parent, tag, {k: v for k, v in attributes.items()})
     if text is not None:
         element.text = text
@@ -49,13 +51,19 @@ def learning_time(minutes: int) -> str:
     return f"PT{minutes // 60}H{minutes % 60}M"
 
 
-def resource(root: etree._Element, namespace: str, ids: dict[str, str], files: list[str],
-             scorm_type_attribute: str) -> None:
+def resource(
+    root: etree._Element,
+    namespace: str,
+    ids: dict[str, str],
+    files: list[str],
+    scorm_type_attribute: str,
+) -> None:
     """The one SCO resource, listing every file in the package (some LMSs import only those)."""
     cp = f"{{{namespace}}}"
     resources = sub(root, f"{cp}resources")
-    sco = sub(resources, f"{cp}resource", identifier=ids["resource"], type="webcontent",
-              href="index.html")
+    sco = sub(
+        resources, f"{cp}resource", identifier=ids["resource"], type="webcontent", href="index.html"
+    )
     sco.set(scorm_type_attribute, "sco")
     for name in files:
         sub(sco, f"{cp}file", href=name)

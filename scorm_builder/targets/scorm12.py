@@ -21,18 +21,24 @@ IMSMD = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # SCORM Cloud warns about longer LOM descriptions (scorm-notes §7.9).
 MAX_DESCRIPTION = 1000
+NAMESPACES: dict[str | None, str] = {None: IMSCP, "adlcp": ADLCP, "imsmd": IMSMD}
 
 
 class Scorm12(Target):
     name = "scorm12"
     label = "SCORM 1.2"
     response_format = SCORM12_FORMAT
+    suspend_data_limit = 4096
 
     def manifest(self, course: Course, module: Module, files: list[str]) -> bytes:
         ids = identifiers(course, module)
         cp = f"{{{IMSCP}}}"
-        root = etree.Element(f"{cp}manifest", nsmap={None: IMSCP, "adlcp": ADLCP, "imsmd": IMSMD},
-                             identifier=ids["manifest"], version=course.spec.version)
+        root = etree.Element(
+            f"{cp}manifest",
+            nsmap=NAMESPACES,  # type: ignore[arg-type]  # lxml-stubs forbids the None key lxml needs
+            identifier=ids["manifest"],
+            version=course.spec.version,
+        )
         metadata = sub(root, f"{cp}metadata")
         sub(metadata, f"{cp}schema", "ADL SCORM")
         sub(metadata, f"{cp}schemaversion", "1.2")
@@ -41,8 +47,13 @@ class Scorm12(Target):
         organizations = sub(root, f"{cp}organizations", default=ids["organization"])
         organization = sub(organizations, f"{cp}organization", identifier=ids["organization"])
         sub(organization, f"{cp}title", module.title)
-        item = sub(organization, f"{cp}item", identifier=ids["item"],
-                   identifierref=ids["resource"], isvisible="true")
+        item = sub(
+            organization,
+            f"{cp}item",
+            identifier=ids["item"],
+            identifierref=ids["resource"],
+            isvisible="true",
+        )
         sub(item, f"{cp}title", module.title)
         if module.quiz is not None:
             sub(item, f"{{{ADLCP}}}masteryscore", str(module.quiz.pass_mark))

@@ -22,8 +22,10 @@ def wrong(question: Question) -> Any:
     correct = question.correct_answer()
     if isinstance(correct, bool):
         return not correct
-    ids = [option.id for option in getattr(question, "options")]
-    first_wrong = next(i for i in ids if i not in (correct if isinstance(correct, list) else [correct]))
+    ids = [option.id for option in question.options]
+    first_wrong = next(
+        i for i in ids if i not in (correct if isinstance(correct, list) else [correct])
+    )
     return [first_wrong] if isinstance(correct, list) else first_wrong
 
 
@@ -39,20 +41,24 @@ def current_key(frame: Frame) -> str:
     return key
 
 
-def take(frame: Frame, module: Module, answering: Answering = right,
-         screens: int | None = None, decision: str = "a") -> None:
+def take(
+    frame: Frame,
+    module: Module,
+    answering: Answering = right,
+    screens: int | None = None,
+    decision: str = "a",
+) -> None:
     """Walk ``screens`` screens (all by default) from the current one, acting on each."""
     all_screens = module.screens()
     start = [s.key for s in all_screens].index(current_key(frame))
-    todo = all_screens[start:] if screens is None else all_screens[start:start + screens]
+    todo = all_screens[start:] if screens is None else all_screens[start : start + screens]
     for position, screen in enumerate(todo):
         assert current_key(frame) == screen.key
         section = frame.locator(f'main > .screen[data-key="{screen.key}"]')
         if section.locator("button[type=submit]:visible, .finish-quiz:visible").count() == 0:
             pass  # answered in an earlier session: nothing left to do here
         elif screen.kind == "question" and isinstance(screen.item, Quiz):
-            question = next(q for q in screen.item.questions
-                            if q.id == screen.key.split("/", 1)[1])
+            question = next(q for q in screen.item.questions if q.id == screen.key.split("/", 1)[1])
             for value in answer_values(answering(question)):
                 section.locator(f'input[value="{value}"]').check()
             section.locator("button[type=submit]").click()

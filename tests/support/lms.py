@@ -39,8 +39,10 @@ class LmsSession:
 
     def launch(self, package: str, seed: dict[str, str] | None = None) -> Frame:
         self.page.goto(f"{self.base_url}/lms/harness.html")
-        self.page.evaluate("([v, s, u]) => window.startLms(v, s, u)",
-                           [self.version, seed or {}, f"/p/{package}/index.html"])
+        self.page.evaluate(
+            "([v, s, u]) => window.startLms(v, s, u)",
+            [self.version, seed or {}, f"/p/{package}/index.html"],
+        )
         frame = self.frame
         frame.wait_for_selector("html[data-player=ready]", state="attached")
         return frame
@@ -61,7 +63,8 @@ class LmsSession:
         self.page.evaluate("window.leaveSco()")
         finish = "LMSFinish" if self.version == "1.2" else "Terminate"
         self.page.wait_for_function(
-            f"window.lms.calls.some(c => c.method === '{finish}')", timeout=5000)
+            f"window.lms.calls.some(c => c.method === '{finish}')", timeout=5000
+        )
         self.page.wait_for_timeout(200)  # anything called after finishing would show up now
 
     def calls(self) -> list[dict[str, str]]:
@@ -82,5 +85,6 @@ class LmsSession:
         return {c["args"][0]: c["args"][1] for c in self.calls() if c["method"] == method}
 
     def dump(self) -> str:
-        return json.dumps({"calls": self.calls(), "log": self.log(), "console": self.console},
-                          indent=1)
+        return json.dumps(
+            {"calls": self.calls(), "log": self.log(), "console": self.console}, indent=1
+        )

@@ -19,9 +19,15 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 IMPORTS = {
     "scorm12": [
         (XML_NS, SCHEMAS / "scorm2004-4th" / "xml.xsd"),
-        ("http://www.imsproject.org/xsd/imscp_rootv1p1p2", SCHEMAS / "scorm12" / "imscp_rootv1p1p2.xsd"),
+        (
+            "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
+            SCHEMAS / "scorm12" / "imscp_rootv1p1p2.xsd",
+        ),
         ("http://www.adlnet.org/xsd/adlcp_rootv1p2", SCHEMAS / "scorm12" / "adlcp_rootv1p2.xsd"),
-        ("http://www.imsglobal.org/xsd/imsmd_rootv1p2p1", SCHEMAS / "scorm12" / "imsmd_rootv1p2p1.xsd"),
+        (
+            "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1",
+            SCHEMAS / "scorm12" / "imsmd_rootv1p2p1.xsd",
+        ),
     ],
     "scorm2004": [
         ("http://www.imsglobal.org/xsd/imscp_v1p1", SCHEMAS / "scorm2004-4th" / "imscp_v1p1.xsd"),
@@ -55,7 +61,7 @@ def schema(target: str) -> etree.XMLSchema:
         f'<xs:import namespace="{ns}" schemaLocation="{path.as_uri()}"/>'
         for ns, path in IMPORTS[target]
     )
-    driver = (f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">{imports}</xs:schema>')
+    driver = f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">{imports}</xs:schema>'
     parser = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False)
     folder = IMPORTS[target][-1][1].parent
     parser.resolvers.add(LocalOnly(folder))

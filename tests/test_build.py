@@ -1,0 +1,238 @@
+"""Packages: valid manifests, complete file lists, reproducible zips, all-or-nothing builds."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+import scorm_builder.build as build_module
+from course.cli import main
+from course.loader import load_course
+from course.model import Course
+from scorm_builder.build import BuiltPackage, build
+from scorm_builder.state import worst_case_suspend_data
+from tests.support.broken import fixture_copy, replace_in
+from tests.support.paths import FIXTURE_COURSE, MODULES
+from tests.support.xsd import validation_errors
+
+NS = {
+    "scorm12": {
+        "cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
+        "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2",
+    },
+    "scorm2004": {
+        "cp": "http://www.imsglobal.org/xsd/imscp_v1p1",
+        "adlcp": "http://www.adlnet.org/xsd/adlcp_v1p3",
+        "imsss": "http://www.imsglobal.org/xsd/imsss",
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def real_packages(tmp_path_factory: pytest.TempPathFactory) -> list[BuiltPackage]:
+    return build(load_course(MODULES), tmp_path_factory.mktemp("real"))
+
+
+def all_packages(
+    fixture_packages: list[BuiltPackage], real_packages: list[BuiltPackage]
+) -> list[BuiltPackage]:
+    return fixture_packages + real_packages
+
+
+def manifest_of(package: BuiltPackage) -> bytes:
+    with zipfile.ZipFile(package.path) as archive:
+        return archive.read("imsmanifest.xml")
+
+
+def test_every_manifest_is_valid_against_the_official_xsd(
+    fixture_packages: list[BuiltPackage], real_packages: list[BuiltPackage]
+) -> None:
+    for package in all_packages(fixture_packages, real_packages):
+        assert validation_errors(package.target.name, manifest_of(package)) == [], package.path
+
+
+def test_xsd_validation_catches_a_broken_manifest(fixture_packages: list[BuiltPackage]) -> None:
+    for package in fixture_packages:
+        broken = manifest_of(package).replace(b"<schemaversion>", b"<version/><schemaversion>")
+        assert validation_errors(package.target.name, broken) != []
+
+
+def test_what_the_xsds_cannot_see(
+    fixture_packages: list[BuiltPackage], real_packages: list[BuiltPackage]
+) -> None:
+    """The blind spots listed in scorm-notes §4, checked by hand."""
+    for package in all_packages(fixture_packages, real_packages):
+        ns = NS[package.target.name]
+        root = etree.fromstring(manifest_of(package))
+        with zipfile.ZipFile(package.path) as archive:
+            names = set(archive.namelist())
+        assert root.findtext("cp:metadata/cp:schema", namespaces=ns) == "ADL SCORM"
+        version = root.findtext("cp:metadata/cp:schemaversion", namespaces=ns)
+        assert version == ("1.2" if package.target.name == "scorm12" else "2004 4th Edition")
+        organization_ids = root.xpath("//cp:organization/@identifier", namespaces=ns)
+        assert root.find("cp:organizations", ns).get("default") in organization_ids
+        resources = {r.get("identifier"): r for r in root.iterfind(".//cp:resource", ns)}
+        for item in root.iterfind(".//cp:item", ns):
+            assert item.get("identifierref") in resources
+        (resource,) = resources.values()
+        assert resource.get("type") == "webcontent"
+        attribute = "scormtype" if package.target.name == "scorm12" else "scormType"
+        assert resource.get(f"{{{ns['adlcp']}}}{attribute}") == "sco"
+        listed = {f.get("href") for f in resource.iterfind("cp:file", ns)}
+        assert listed == names - {"imsmanifest.xml"}, "every file listed, and only those"
+        assert resource.get("href") in listed
+        assert all(not name.startswith(("/", "..")) and "\\" not in name for name in names)
+        quiz = package.module.quiz
+        assert quiz is not None
+        if package.target.name == "scorm12":
+            assert root.findtext(".//adlcp:masteryscore", namespaces=ns) == str(quiz.pass_mark)
+        else:
+            assert b"masteryscore" not in manifest_of(package)
+            measure = root.findtext(".//imsss:minNormalizedMeasure", namespaces=ns)
+            assert float(measure) == quiz.pass_mark / 100
+
+
+def test_scorm12_metadata(fixture_packages: list[BuiltPackage]) -> None:
+    package = next(p for p in fixture_packages if p.target.name == "scorm12")
+    md = {"md": "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"}
+    root = etree.fromstring(manifest_of(package))
+    assert root.xpath("string(//md:general/md:title/md:langstring)", namespaces=md) == (
+        "Basis van ondermijning"
+    )
+    assert root.xpath("string(//md:general/md:language)", namespaces=md) == "nl"
+    assert root.xpath("//md:keyword/md:langstring/text()", namespaces=md) == [
+        "ondermijning",
+        "test",
+    ]
+    assert root.xpath("string(//md:typicallearningtime/md:datetime)", namespaces=md) == "PT0H10M"
+
+
+def test_packages_load_nothing_from_other_hosts(real_packages: list[BuiltPackage]) -> None:
+    for package in real_packages:
+        with zipfile.ZipFile(package.path) as archive:
+            for name in archive.namelist():
+                if name == "imsmanifest.xml":
+                    continue
+                text = archive.read(name).decode("utf-8")
+                assert not re.search(r"(src|href)=[\"']?(https?:)?//", text), name
+                assert "@import" not in text and "url(http" not in text, name
+
+
+def test_two_builds_are_byte_identical(fixture_course: Course, tmp_path: Path) -> None:
+    first = build(fixture_course, tmp_path / "one")
+    second = build(fixture_course, tmp_path / "two")
+    digests = [
+        [hashlib.sha256(p.path.read_bytes()).hexdigest() for p in b] for b in (first, second)
+    ]
+    assert digests[0] == digests[1]
+    with zipfile.ZipFile(first[0].path) as archive:
+        infos = archive.infolist()
+    assert [i.filename for i in infos] == sorted(i.filename for i in infos)
+    assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_source_date_epoch_sets_the_timestamps(
+    fixture_course: Course, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1609459200")  # 2021-01-01
+    (package, *_) = build(fixture_course, tmp_path)
+    with zipfile.ZipFile(package.path) as archive:
+        assert {i.date_time for i in archive.infolist()} == {(2021, 1, 1, 0, 0, 0)}
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_a_failing_build_leaves_the_output_folder_as_it_was(
+    fixture_course: Course, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "dist"
+    build(fixture_course, out, ["scorm12"])
+    (out / "notes.txt").write_text("kept")
+    before = snapshot(out)
+    real_render = build_module.render_module
+    calls = []
+
+    def render_then_fail(*args: object) -> dict[str, bytes]:
+        calls.append(args)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return real_render(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "render_module", render_then_fail)
+    with pytest.raises(RuntimeError):
+        build(fixture_course, out)
+    assert snapshot(out) == before
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+
+
+def test_cli_check_and_build(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["check", "--root", str(FIXTURE_COURSE)])
+    assert result.exit_code == 0, result.output
+    assert "1 module(s), 9 screens, no problems" in result.output
+
+    out = tmp_path / "dist"
+    result = runner.invoke(
+        main,
+        [
+            "build",
+            "--root",
+            str(FIXTURE_COURSE),
+            "--out",
+            str(out),
+            "--target",
+            "scorm2004",
+            "--module",
+            "basis",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["basis-scorm2004.zip"]
+    header, row = result.output.splitlines()[:2]
+    assert header.split() == ["package", "size", "screens", "questions"]
+    assert row.split()[0].endswith("basis-scorm2004.zip") and row.split()[-2:] == ["9", "3"]
+
+    result = runner.invoke(main, ["build", "--root", str(FIXTURE_COURSE), "--module", "nope"])
+    assert result.exit_code == 2 and "no module nope; known: basis" in result.output
+
+
+def test_cli_reports_problems_and_builds_nothing(tmp_path: Path) -> None:
+    root = fixture_copy(tmp_path)
+    replace_in(root / "01-basis" / "quiz.yaml", "    correct: a\n", "    correct: c\n")
+    out = tmp_path / "dist"
+    out.mkdir()
+    result = CliRunner().invoke(main, ["build", "--root", str(root), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "quiz.yaml:17: question 'definitie': correct answer 'c'" in result.output
+    assert "1 problem found; nothing was built." in result.output
+    assert list(out.iterdir()) == []
+    assert CliRunner().invoke(main, ["check", "--root", str(root)]).exit_code == 1
+
+
+def test_build_refuses_state_that_cannot_fit(
+    fixture_course: Course, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from course.problems import AuthoringError
+    from scorm_builder.targets.scorm12 import Scorm12
+
+    worst = len(worst_case_suspend_data(fixture_course.modules[0]))
+    monkeypatch.setattr(Scorm12, "suspend_data_limit", worst - 1)
+    with pytest.raises(AuthoringError) as raised:
+        build(fixture_course, tmp_path / "dist")
+    assert f"can save {worst} characters of state, over SCORM 1.2's limit" in str(raised.value)
+    assert not (tmp_path / "dist").exists() or list((tmp_path / "dist").iterdir()) == []
+
+
+def test_real_course_worst_case_state_fits_scorm12() -> None:
+    for module in load_course(MODULES).modules:
+        assert len(worst_case_suspend_data(module)) < 2048, module.id

@@ -1,0 +1,211 @@
+"""Broken authoring files give exact messages: file, line, what is wrong, how to fix it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.support.broken import fixture_copy, problems_of, replace_in
+
+QUIZ = "01-basis/quiz.yaml"
+MODULE = "01-basis/module.yaml"
+LESSON = "01-basis/lessons/01-intro.md"
+CASE = "01-basis/cases/buurman.yaml"
+COURSE = "course.yaml"
+
+Breakage = Callable[[Path], None]
+
+
+def edit(file: str, old: str, new: str) -> Breakage:
+    return lambda root: replace_in(root / file, old, new)
+
+
+def write(file: str, content: bytes) -> Breakage:
+    return lambda root: (root / file).write_bytes(content)
+
+
+CASES: list[tuple[str, Breakage, list[str]]] = [
+    (
+        "correct answer not an option",
+        edit(QUIZ, "    correct: a\n", "    correct: c\n"),
+        [
+            f"{QUIZ}:17: question 'definitie': correct answer 'c' is not one of its options (a, b)"
+            " — use the id of one of the options"
+        ],
+    ),
+    (
+        "unknown field with a close name",
+        edit(MODULE, "title: Basis", "titel: Basis"),
+        [
+            f"{MODULE}:1: missing required field 'title' — add 'title:' with a value",
+            f"{MODULE}:2: unknown field 'titel' — did you mean 'title'? (allowed: description, id, "
+            "items, keywords, objectives, study_time_minutes, title)",
+        ],
+    ),
+    (
+        "wrong type",
+        edit(QUIZ, "pass_mark: 70", "pass_mark: zeventig"),
+        [
+            f"{QUIZ}:4: field 'pass_mark': input should be a valid integer, unable to parse string "
+            "as an integer (got 'zeventig') — write a number"
+        ],
+    ),
+    (
+        "pass mark out of range",
+        edit(QUIZ, "pass_mark: 70", "pass_mark: 170"),
+        [
+            f"{QUIZ}:4: field 'pass_mark': input should be less than or equal to 100 (got '170') —"
+            " use a number within the allowed range"
+        ],
+    ),
+    (
+        "unknown question type",
+        edit(QUIZ, "type: true_false", "type: waar_onwaar"),
+        [
+            f"{QUIZ}:34: question 'stelling': field 'type': unknown question type "
+            "'waar_onwaar' — use one of: single_choice, multiple_choice, true_false"
+        ],
+    ),
+    (
+        "invalid id",
+        edit(MODULE, "- id: samenwerken", "- id: Samen Werken"),
+        [
+            f"{MODULE}:9: objective 'Samen Werken': field 'id': not a valid id or value "
+            "(got 'Samen Werken') — use lower-case letters, digits and hyphens, starting "
+            "with a letter"
+        ],
+    ),
+    (
+        "dangling objective",
+        edit(QUIZ, "objectives: [samenwerken]", "objectives: [samenwerk]"),
+        [
+            f"{QUIZ}:20: question 'partners': objective 'samenwerk' is not defined in module.yaml —"
+            " use one of: herkennen, samenwerken, or add it to module.yaml",
+            f"{MODULE}:9: objective 'samenwerken' is assessed by no question — list it in the "
+            "'objectives' of a question that tests it",
+        ],
+    ),
+    (
+        "duplicate question id",
+        edit(QUIZ, "- id: stelling", "- id: partners"),
+        [
+            f"{QUIZ}:33: question id 'partners' is used twice (first at {QUIZ}:18) — give each "
+            "question its own id"
+        ],
+    ),
+    (
+        "quiz without questions",
+        edit(QUIZ, "questions:", "questions: []\nold_questions:"),
+        [
+            f"{QUIZ}:5: field 'questions': list should have at least 1 item after validation, not 0"
+            " — give at least 1",
+            f"{QUIZ}:6: unknown field 'old_questions' — did you mean 'questions'? (allowed: id,"
+            " intro, pass_mark, questions, title)",
+        ],
+    ),
+    (
+        "invalid YAML",
+        edit(CASE, "title: De buurman", "title: [De buurman"),
+        [
+            f"{CASE}:3: invalid YAML: expected ',' or ']', but got ':' — check the indentation, "
+            "colons and quotes on this line or the one above"
+        ],
+    ),
+    (
+        "missing lesson file",
+        edit(MODULE, "lessons/01-intro.md", "lessons/99-weg.md"),
+        [f"{MODULE}:12: file '99-weg.md' does not exist — create it or correct the path"],
+    ),
+    (
+        "file outside the module",
+        edit(MODULE, "lessons/01-intro.md", "../course.yaml"),
+        [
+            f"{MODULE}:12: '../course.yaml' lies outside the module folder — keep the module's "
+            "files inside its folder"
+        ],
+    ),
+    (
+        "missing module folder",
+        edit(COURSE, "  - 01-basis", "  - 01-basis\n  - 02-weg"),
+        [
+            f"{COURSE}:9: module folder '02-weg' has no module.yaml — create 02-weg/module.yaml or"
+            " correct the name"
+        ],
+    ),
+    (
+        "not UTF-8",
+        write(CASE, "id: buurman\ntitle: Caf\xe9\n".encode("latin-1")),
+        [f"{CASE}:2: byte 0xe9 is not valid UTF-8 — save the file as UTF-8"],
+    ),
+    (
+        "lesson without front matter",
+        write(LESSON, b"## Alleen een scherm\n\nTekst.\n"),
+        [
+            f"{LESSON}:1: the lesson has no front matter — start the file with '---', the id, "
+            "title and objectives, and '---'"
+        ],
+    ),
+    (
+        "text before the first screen",
+        edit(LESSON, "---\n## Onderwereld", "---\nLos.\n\n## O"),
+        [
+            f"{LESSON}:6: text before the first screen — start every screen with a '## Title' "
+            "heading"
+        ],
+    ),
+    (
+        "duplicate screen",
+        edit(LESSON, "## Samen sterk {#partners}", "## Onderwereld en bovenwereld"),
+        [
+            f"{LESSON}:10: screen id 'onderwereld-en-bovenwereld' is used twice (first at "
+            f"{LESSON}:6) — give each screen its own id"
+        ],
+    ),
+    (
+        "item naming two files",
+        edit(MODULE, "  - quiz: quiz.yaml", "  - quiz: quiz.yaml\n    case: cases/buurman.yaml"),
+        [
+            f"{MODULE}:14: item 3: an item names exactly one of 'lesson', 'case' or 'quiz' — "
+            "correct the value"
+        ],
+    ),
+    (
+        "case choice with a number id",
+        edit(CASE, "      - id: b", "      - id: 2"),
+        [
+            f"{CASE}:14: choice '2': field 'id': input should be a valid string (got '2') — write "
+            "text"
+        ],
+    ),
+    (
+        "empty file",
+        write(QUIZ, b""),
+        [f"{QUIZ}:1: the file is not a YAML mapping — write 'key: value' lines at the top level"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("breakage", "expected"), [(b, e) for _, b, e in CASES], ids=[name for name, _, _ in CASES]
+)
+def test_broken_input_gives_exact_messages(
+    tmp_path: Path, breakage: Breakage, expected: list[str]
+) -> None:
+    root = fixture_copy(tmp_path)
+    breakage(root)
+    assert problems_of(root) == expected
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    root = fixture_copy(tmp_path)
+    replace_in(root / QUIZ, "    correct: a\n", "    correct: c\n")
+    replace_in(root / CASE, "fictional_note: Alle", "fictional: Alle")
+    problems = problems_of(root)
+    assert len(problems) == 3, problems
+    assert {p.split(":")[0] for p in problems} == {QUIZ, CASE}
+
+
+def test_fixture_course_has_no_problems(tmp_path: Path) -> None:
+    assert problems_of(fixture_copy(tmp_path)) == []
