@@ -57,6 +57,8 @@ class LocalOnly(etree.Resolver):
 
 @cache
 def schema(target: str) -> etree.XMLSchema:
+    missing = [str(path) for _, path in IMPORTS[target] if not path.is_file()]
+    assert not missing, f"the official XSDs are missing (expected beside the project): {missing}"
     imports = "".join(
         f'<xs:import namespace="{ns}" schemaLocation="{path.as_uri()}"/>'
         for ns, path in IMPORTS[target]
