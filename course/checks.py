@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from course.media import check_images
 from course.model import Course, Lesson, Module, ModuleItem, Quiz, WorkshopCase
 from course.problems import Problem
+from course.quality import readability_problems
 from quizzes.authoring import Authored
+
+MIN_QUESTIONS_PER_OBJECTIVE = 2
 
 
 def check_course(course: Course) -> list[Problem]:
     problems = _duplicates("module", [(m.id, m.spec) for m in course.modules])
+    problems += _duplicates(
+        "glossary term", [(name.lower(), t) for t in course.glossary for name in t.names()]
+    )
     for module in course.modules:
         problems += check_module(module)
     return problems
@@ -36,6 +43,9 @@ def check_module(module: Module) -> list[Problem]:
         else:
             problems += _unknown_objectives(item, item.objectives, objective_ids)
     problems += _uncovered_objectives(module, quizzes)
+    problems += check_images(module)
+    if not problems:  # judge the text only once the structure is sound
+        problems += readability_problems(module)
     return problems
 
 
@@ -59,7 +69,7 @@ def check_item(item: ModuleItem) -> list[Problem]:
 
 def _uncovered_objectives(module: Module, quizzes: list[Quiz]) -> list[Problem]:
     taught = {o for item in module.items if not isinstance(item, Quiz) for o in item.objectives}
-    assessed = {o for quiz in quizzes for q in quiz.questions for o in q.objectives}
+    assessed = [o for quiz in quizzes for q in quiz.questions for o in set(q.objectives)]
     problems = []
     for objective in module.spec.objectives:
         if objective.id not in taught:
@@ -70,12 +80,14 @@ def _uncovered_objectives(module: Module, quizzes: list[Quiz]) -> list[Problem]:
                     "list it in the 'objectives' of the lesson that teaches it, or remove it",
                 )
             )
-        if quizzes and objective.id not in assessed:
+        count = assessed.count(objective.id)
+        if quizzes and count < MIN_QUESTIONS_PER_OBJECTIVE:
             problems.append(
                 Problem(
                     objective.at("id"),
-                    f"objective '{objective.id}' is assessed by no question",
-                    "list it in the 'objectives' of a question that tests it",
+                    f"objective '{objective.id}' is assessed by {count} question"
+                    f"{'' if count == 1 else 's'}, fewer than {MIN_QUESTIONS_PER_OBJECTIVE}",
+                    "list it in the 'objectives' of the questions that test it",
                 )
             )
     return problems

@@ -9,6 +9,7 @@ from course.checks import check_course, check_item
 from course.model import (
     Course,
     CourseFile,
+    GlossaryFile,
     ItemRef,
     Lesson,
     Module,
@@ -23,6 +24,7 @@ from course.validation import validate
 from quizzes.authoring import Location
 
 COURSE_FILE = "course.yaml"
+GLOSSARY_FILE = "glossary.yaml"
 MODULE_FILE = "module.yaml"
 
 
@@ -41,9 +43,13 @@ def load_course(root: Path) -> Course:
             module = _load_module(root, folder_name, where, problems)
             if module is not None:
                 modules.append(module)
+    glossary = None
+    if (root / GLOSSARY_FILE).exists():
+        glossary, _ = _load_model(GlossaryFile, root / GLOSSARY_FILE, problems)
     if spec is None or problems:
         raise AuthoringError(problems)
-    course = Course(spec=spec, root=root, modules=tuple(modules))
+    terms = tuple(glossary.terms) if glossary else ()
+    course = Course(spec=spec, root=root, modules=tuple(modules), glossary=terms)
     problems += check_course(course)
     if problems:
         raise AuthoringError(problems)
@@ -110,7 +116,9 @@ def _load_item(folder: Path, ref: ItemRef, problems: list[Problem]) -> ModuleIte
 
 
 def _load_model(
-    model: type[CourseFile] | type[ModuleFile], path: Path, problems: list[Problem]
+    model: type[CourseFile] | type[ModuleFile] | type[GlossaryFile],
+    path: Path,
+    problems: list[Problem],
 ) -> tuple[Any, Any]:
     """The validated model (None on problems) and the raw data it came from."""
     try:

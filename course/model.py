@@ -138,6 +138,23 @@ class CourseFile(Authored):
     )
 
 
+class GlossaryTerm(Authored):
+    term: Text
+    also: list[Text] = Field(
+        default_factory=list, description="Other names or spellings used in the lessons."
+    )
+    definition: Text
+
+    def names(self) -> list[str]:
+        return [self.term, *self.also]
+
+
+class GlossaryFile(Authored):
+    """``modules/glossary.yaml``: one glossary for the whole course."""
+
+    terms: list[GlossaryTerm] = Field(min_length=1)
+
+
 @dataclass(frozen=True)
 class ScreenRef:
     """A screen in the order the learner meets it, with its stable tracking id."""
@@ -195,6 +212,7 @@ class Course:
     spec: CourseFile
     root: Path
     modules: tuple[Module, ...]
+    glossary: tuple[GlossaryTerm, ...] = ()
 
     @property
     def id(self) -> str:

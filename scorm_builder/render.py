@@ -8,13 +8,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 import quizzes
+from course.media import package_path
 from course.model import Course, Lesson, Module, Quiz, ScreenRef, WorkshopCase
 from quizzes import QUESTION_TYPES
+from quizzes.authoring import Authored
 from quizzes.question import plain_description
 from scorm_builder.state import token, tracking_keys
 from scorm_builder.targets import Target
@@ -59,9 +62,25 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["markdown"] = lambda text: Markup(_markdown.render(text))
+    env.filters["markdown"] = _markdown_with_media
     env.filters["markdown_inline"] = lambda text: Markup(_markdown.renderInline(text))
     return env
+
+
+@pass_context
+def _markdown_with_media(context: Context, text: str, owner: Authored | None = None) -> Markup:
+    """Markdown to HTML; images move to ``media/`` in the package and are collected."""
+    tokens = _markdown.parse(text)
+    if owner is not None:
+        source_file = owner.at().path
+        for token in tokens:
+            for child in token.children or []:
+                src = str(child.attrGet("src") or "") if child.type == "image" else ""
+                target = src and package_path(src, source_file, context["module"].folder)
+                if target:
+                    child.attrSet("src", target)
+                    context["media"][target] = (source_file.parent / src).resolve()
+    return Markup(_markdown.renderer.render(tokens, _markdown.options, {}))
 
 
 def render_module(course: Course, module: Module, target: Target) -> dict[str, bytes]:
@@ -81,12 +100,14 @@ def render_module(course: Course, module: Module, target: Target) -> dict[str, b
     scripts = [name for name in assets if name.endswith(".js")]
 
     catalogue = messages(course.spec.language)
+    media: dict[str, Path] = {}  # filled while rendering, by the markdown filter
     html = (
         environment()
         .get_template("index.html.j2")
         .render(
             course=course,
             module=module,
+            media=media,
             screens=_screen_views(module.screens()),
             menu=_menu(module),
             scripts=scripts,
@@ -95,7 +116,8 @@ def render_module(course: Course, module: Module, target: Target) -> dict[str, b
             t=lambda key, **values: catalogue[key].format(**values),
         )
     )
-    return {"index.html": html.encode("utf-8"), **assets}
+    files = {name: source.read_bytes() for name, source in media.items()}
+    return {"index.html": html.encode("utf-8"), **assets, **files}
 
 
 def _screen_views(screens: list[ScreenRef]) -> list[ScreenView]:

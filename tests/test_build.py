@@ -172,7 +172,7 @@ def test_a_failing_build_leaves_the_output_folder_as_it_was(
     with pytest.raises(RuntimeError):
         build(fixture_course, out)
     assert snapshot(out) == before
-    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in out.iterdir() if p.name.startswith(".building-")] == []
 
 
 def test_cli_check_and_build(tmp_path: Path) -> None:
@@ -197,7 +197,7 @@ def test_cli_check_and_build(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["basis-scorm2004.zip"]
+    assert sorted(p.name for p in out.glob("*.zip")) == ["basis-scorm2004.zip"]
     header, row = result.output.splitlines()[:2]
     assert header.split() == ["package", "size", "screens", "questions"]
     assert row.split()[0].endswith("basis-scorm2004.zip") and row.split()[-2:] == ["9", "3"]
@@ -236,3 +236,21 @@ def test_build_refuses_state_that_cannot_fit(
 def test_real_course_worst_case_state_fits_scorm12() -> None:
     for module in load_course(MODULES).modules:
         assert len(worst_case_suspend_data(module)) < 2048, module.id
+
+
+def test_images_are_packaged_under_media(tmp_path: Path) -> None:
+    root = fixture_copy(tmp_path)
+    (root / "01-basis" / "media").mkdir()
+    (root / "01-basis" / "media" / "kaart.png").write_bytes(b"\x89PNG fake")
+    replace_in(
+        root / "01-basis" / "lessons" / "01-intro.md",
+        "Dat heet ondermijning.",
+        "Dat heet ondermijning.\n\n![Kaart van de wijk](../media/kaart.png)",
+    )
+    (package, *_) = build(load_course(root), tmp_path / "dist", ["scorm2004"])
+    with zipfile.ZipFile(package.path) as archive:
+        assert archive.read("media/kaart.png") == b"\x89PNG fake"
+        html = archive.read("index.html").decode()
+        manifest = archive.read("imsmanifest.xml").decode()
+    assert '<img src="media/kaart.png" alt="Kaart van de wijk"' in html
+    assert '<file href="media/kaart.png"/>' in manifest

@@ -83,8 +83,8 @@ CASES: list[tuple[str, Breakage, list[str]]] = [
         [
             f"{QUIZ}:20: question 'partners': objective 'samenwerk' is not defined in module.yaml —"
             " use one of: herkennen, samenwerken, or add it to module.yaml",
-            f"{MODULE}:9: objective 'samenwerken' is assessed by no question — list it in the "
-            "'objectives' of a question that tests it",
+            f"{MODULE}:9: objective 'samenwerken' is assessed by 1 question, fewer than 2 — "
+            "list it in the 'objectives' of the questions that test it",
         ],
     ),
     (
@@ -205,6 +205,39 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     problems = problems_of(root)
     assert len(problems) == 3, problems
     assert {p.split(":")[0] for p in problems} == {QUIZ, CASE}
+
+
+def test_image_needs_alt_text_and_a_file_inside_the_module(tmp_path: Path) -> None:
+    root = fixture_copy(tmp_path)
+    (root / "01-basis" / "media").mkdir()
+    (root / "01-basis" / "media" / "kaart.png").write_bytes(b"\x89PNG")
+    replace_in(
+        root / LESSON,
+        "Dat heet ondermijning.",
+        "Dat heet ondermijning.\n\n![](../media/kaart.png)\n\n![Kaart](../../course.yaml)"
+        "\n\n![Foto](https://example.org/x.png)\n\n![Wijk](../media/kaart.png)",
+    )
+    assert problems_of(root) == [
+        f"{LESSON}:6: image '../media/kaart.png' has no alt text — describe the image between "
+        "the brackets: ![what it shows](path)",
+        f"{LESSON}:6: image '../../course.yaml' is not a file in the module's media folder — "
+        "put the image in the module's media/ folder and use a relative path",
+        f"{LESSON}:6: image 'https://example.org/x.png' is not a file in the module's media "
+        "folder — put the image in the module's media/ folder and use a relative path",
+    ]
+
+
+def test_module_that_reads_too_hard_fails(tmp_path: Path) -> None:
+    root = fixture_copy(tmp_path)
+    hard = (
+        "Gemeentelijke samenwerkingsverbanden ontwikkelen geïntegreerde "
+        "veiligheidsstrategieën tegen georganiseerde ondermijnende criminaliteitsvormen "
+        "binnen kwetsbare stedelijke woongebieden. "
+    )
+    replace_in(root / LESSON, "Criminelen gebruiken **legale** diensten.", hard * 20)
+    (problem,) = problems_of(root)
+    assert problem.startswith(f"{MODULE}:1: module 'basis' reads too hard: Flesch–Douma ")
+    assert problem.endswith("'course report' lists the screens")
 
 
 def test_fixture_course_has_no_problems(tmp_path: Path) -> None:

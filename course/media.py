@@ -1,0 +1,83 @@
+"""Images in authored Markdown: they need alt text and must be files inside the module folder.
+
+Images live in the module's ``media/`` folder. Paths are written relative to the Markdown's own
+file, so editors preview them; in the package they keep their path below the module folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from course.model import Lesson, Module, WorkshopCase
+from course.problems import Problem
+from quizzes.authoring import Location
+
+_markdown = MarkdownIt("commonmark", {"html": False})
+MEDIA_FOLDER = "media"
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    src: str
+    alt: str
+    location: Location
+
+
+def images_in(markdown: str, location: Location) -> Iterator[ImageRef]:
+    for token in _markdown.parse(markdown):
+        for child in token.children or []:
+            if child.type == "image":
+                yield ImageRef(str(child.attrGet("src") or ""), _alt(child), location)
+
+
+def _alt(token: Token) -> str:
+    return "".join(child.content for child in token.children or []).strip()
+
+
+def module_images(module: Module) -> Iterator[ImageRef]:
+    for item in module.items:
+        if isinstance(item, Lesson):
+            for screen in item.screens:
+                yield from images_in(screen.body, screen.at())
+        elif isinstance(item, WorkshopCase):
+            yield from images_in(item.intro, item.at("intro"))
+            for step in item.steps:
+                yield from images_in(step.situation, step.at("situation"))
+
+
+def package_path(image_src: str, markdown_file: Path, module_folder: Path) -> str | None:
+    """Where an image goes in the package, or None unless it is a file in the module's media/."""
+    if not image_src or "://" in image_src or image_src.startswith(("/", "data:")):
+        return None
+    source = (markdown_file.parent / image_src).resolve()
+    media = (module_folder / MEDIA_FOLDER).resolve()
+    if not source.is_relative_to(media) or not source.is_file():
+        return None
+    return source.relative_to(module_folder.resolve()).as_posix()
+
+
+def check_images(module: Module) -> list[Problem]:
+    problems = []
+    for image in module_images(module):
+        if not image.alt:
+            problems.append(
+                Problem(
+                    image.location,
+                    f"image '{image.src}' has no alt text",
+                    "describe the image between the brackets: ![what it shows](path)",
+                )
+            )
+        if package_path(image.src, image.location.path, module.folder) is None:
+            problems.append(
+                Problem(
+                    image.location,
+                    f"image '{image.src}' is not a file in the module's media folder",
+                    "put the image in the module's media/ folder and use a relative path",
+                )
+            )
+    return problems

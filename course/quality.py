@@ -1,0 +1,158 @@
+"""Quality of the authored text: readability, study time and what each objective is tested by.
+
+``course check`` fails a module whose text as a whole misses the readability targets and
+warns about single screens that do; ``course report`` prints the figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from course.model import Course, Lesson, Module, WorkshopCase
+from course.problems import Problem
+from course.readability import (
+    DOUMA_TARGET,
+    WORDS_PER_SENTENCE_TARGET,
+    Readability,
+    measure,
+)
+from quizzes.choice import ChoiceOptions
+from quizzes.question import Question
+from quizzes.true_false import TrueFalseQuestion
+
+# Reading speed of an adult reader on screen, plus time to think per question and decision.
+WORDS_PER_MINUTE = 150
+MINUTES_PER_QUESTION = 0.5
+MINUTES_PER_DECISION = 1.0
+
+
+@dataclass(frozen=True)
+class ScreenReadability:
+    key: str
+    title: str
+    figures: Readability
+
+
+@dataclass(frozen=True)
+class ModuleQuality:
+    module: Module
+    screens: list[ScreenReadability]
+    overall: Readability
+    study_minutes: int
+
+    def objective_matrix(self) -> dict[str, list[str]]:
+        """Objective id → ids of the questions that assess it."""
+        quiz = self.module.quiz
+        return {
+            objective.id: [q.id for q in quiz.questions if objective.id in q.objectives]
+            if quiz
+            else []
+            for objective in self.module.spec.objectives
+        }
+
+
+def learner_texts(module: Module) -> list[tuple[str, str, str]]:
+    """(tracking key, title, Markdown) of every text a learner reads in the module."""
+    texts: list[tuple[str, str, str]] = []
+    for item in module.items:
+        if isinstance(item, Lesson):
+            texts += [(f"{item.id}/{s.id}", s.title, s.body) for s in item.screens]
+        elif isinstance(item, WorkshopCase):
+            texts.append((f"{item.id}/intro", item.title, item.intro))
+            for step in item.steps:
+                parts = [step.situation, step.question]
+                parts += [f"{c.text}\n\n{c.feedback}" for c in step.choices]
+                texts.append((f"{item.id}/{step.id}", item.title, "\n\n".join(parts)))
+        else:
+            texts += [(f"{item.id}/{q.id}", item.title, question_text(q)) for q in item.questions]
+    return texts
+
+
+def question_text(question: Question) -> str:
+    parts = [question.prompt]
+    if isinstance(question, ChoiceOptions):
+        parts += [f"{o.text}\n\n{o.feedback}" for o in question.options]
+    elif isinstance(question, TrueFalseQuestion):
+        parts += [question.feedback_true, question.feedback_false]
+    return "\n\n".join(parts)
+
+
+def module_quality(module: Module) -> ModuleQuality:
+    texts = learner_texts(module)
+    screens = [ScreenReadability(key, title, measure(text)) for key, title, text in texts]
+    overall = measure("\n\n".join(text for _, _, text in texts))
+    questions = len(module.quiz.questions) if module.quiz else 0
+    decisions = sum(len(i.steps) for i in module.items if isinstance(i, WorkshopCase))
+    minutes = (
+        words_read(module) / WORDS_PER_MINUTE
+        + questions * MINUTES_PER_QUESTION
+        + decisions * MINUTES_PER_DECISION
+    )
+    return ModuleQuality(module, screens, overall, round(minutes))
+
+
+def words_read(module: Module) -> int:
+    """Words a learner reads on one path: in a case, only the feedback of the chosen option."""
+    total = sum(measure(text).words for _, _, text in learner_texts(module))
+    for case in (item for item in module.items if isinstance(item, WorkshopCase)):
+        for step in case.steps:
+            feedback = [measure(choice.feedback).words for choice in step.choices]
+            total -= sum(feedback) - round(sum(feedback) / len(feedback))
+    return total
+
+
+def readability_problems(module: Module) -> list[Problem]:
+    """A module whose text as a whole misses the targets fails the check."""
+    overall = module_quality(module).overall
+    if overall.meets_targets():
+        return []
+    return [
+        Problem(
+            module.spec.at("id"),
+            f"module '{module.id}' reads too hard: Flesch–Douma {overall.douma:.1f} "
+            f"(target ≥ {DOUMA_TARGET:g}), {overall.words_per_sentence:.1f} words per sentence "
+            f"(target ≤ {WORDS_PER_SENTENCE_TARGET:g})",
+            "shorten sentences and use shorter, common words; 'course report' lists the screens",
+        )
+    ]
+
+
+def quality_warnings(course: Course) -> list[str]:
+    """Things worth a look that do not fail the check."""
+    warnings: list[str] = []
+    for module in course.modules:
+        quality = module_quality(module)
+        warnings += [
+            f"{module.id}: screen '{s.key}' reads hard: Douma {s.figures.douma:.1f}, "
+            f"{s.figures.words_per_sentence:.1f} words per sentence"
+            for s in quality.screens
+            if s.figures.words and not s.figures.meets_targets()
+        ]
+        authored = module.spec.study_time_minutes
+        if not 0.67 <= quality.study_minutes / authored <= 1.5:
+            warnings.append(
+                f"{module.id}: study_time_minutes is {authored}, but the text and questions "
+                f"suggest about {quality.study_minutes} minutes"
+            )
+    used = " ".join(text for m in course.modules for _, _, text in learner_texts(m))
+    for term in course.glossary:
+        if not any(term_pattern(name).search(used) for name in term.names()):
+            warnings.append(f"glossary: term '{term.term}' is used in no module")
+    return warnings
+
+
+def term_pattern(name: str) -> re.Pattern[str]:
+    """Whole-word match; abbreviations (all capitals) must match their case."""
+    flags = 0 if name.isupper() else re.IGNORECASE
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", flags)
+
+
+def terms_in(module: Module, course: Course) -> list[int]:
+    """Indexes of the glossary terms that occur in the module's text."""
+    text = " ".join(text for _, _, text in learner_texts(module))
+    return [
+        index
+        for index, term in enumerate(course.glossary)
+        if any(term_pattern(name).search(text) for name in term.names())
+    ]
