@@ -5,15 +5,18 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from course.loader import load_course
-from course.model import Course
-from course.problems import AuthoringError
+# The course model and the builder are imported where they are used: loading pydantic and the
+# rest takes longer than a build that finds nothing changed (see scorm_builder/cache.py).
+if TYPE_CHECKING:
+    from course.model import Course
+    from course.problems import AuthoringError
 
 DEFAULT_ROOT = Path("modules")
+TARGET_NAMES = ("scorm12", "scorm2004")
 
 
 def _report(error: AuthoringError) -> NoReturn:
@@ -25,6 +28,9 @@ def _report(error: AuthoringError) -> NoReturn:
 
 
 def _load(root: Path) -> Course:
+    from course.loader import load_course
+    from course.problems import AuthoringError
+
     try:
         return load_course(root)
     except AuthoringError as error:
@@ -69,7 +75,7 @@ def check(root: Path) -> None:
     "--target",
     "target_names",
     multiple=True,
-    type=click.Choice(["scorm12", "scorm2004"]),
+    type=click.Choice(TARGET_NAMES),
     help="Build only this standard.",
 )
 @click.option(
@@ -79,14 +85,21 @@ def check(root: Path) -> None:
     show_default=True,
     help="Folder for the packages.",
 )
+@click.option("--force", is_flag=True, help="Rebuild every package, changed or not.")
 def build(
-    root: Path, module_ids: tuple[str, ...], target_names: tuple[str, ...], out: Path
+    root: Path, module_ids: tuple[str, ...], target_names: tuple[str, ...], out: Path, force: bool
 ) -> None:
-    """Build every module in both standards into --out."""
-    from scorm_builder.build import build as build_packages
-    from scorm_builder.targets import TARGETS
+    """Build every module in both standards into --out, rebuilding only what changed."""
+    from scorm_builder.cache import BuildCache, is_current
 
     started = time.perf_counter()
+    targets = target_names or TARGET_NAMES
+    if not force and is_current(root, out, targets, module_ids):
+        click.echo(f"Nothing changed since the last build in {out}; --force rebuilds anyway.")
+        return
+    from course.problems import AuthoringError
+    from scorm_builder.build import build as build_packages
+
     course = _load(root)
     known = {m.id for m in course.modules}
     unknown = [m for m in module_ids if m not in known]
@@ -96,7 +109,8 @@ def build(
             param_hint="--module",
         )
     try:
-        packages = build_packages(course, out, target_names or tuple(TARGETS), module_ids or None)
+        cache = BuildCache(out) if force else BuildCache.read(out)
+        packages = build_packages(course, out, targets, module_ids or None, cache)
     except AuthoringError as error:
         _report(error)
     rows = [
@@ -111,6 +125,8 @@ def build(
                 for i, cell in enumerate(row)
             )
         )
+    rebuilt = sum(p.rebuilt for p in packages)
     click.echo(
-        f"Built {len(packages)} package(s) in {out} in {time.perf_counter() - started:.2f} s."
+        f"Built {rebuilt} package(s), {len(packages) - rebuilt} unchanged, in {out} "
+        f"in {time.perf_counter() - started:.2f} s."
     )

@@ -1,7 +1,9 @@
 """The build pipeline: a loaded course → rendered files → manifest → zip, per module and target.
 
 Packages are written to a staging folder beside the output folder and moved in only when
-every one of them was built, so a failed build leaves the output folder as it was.
+every one of them was built, so a failed build leaves the output folder as it was. Given a
+:class:`~scorm_builder.cache.BuildCache`, a package whose inputs have not changed since the
+last build is left as it is (see ``cache.py``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from pathlib import Path
 
 from course.model import Course, Module
 from course.problems import AuthoringError, Problem
-from scorm_builder.package import source_date_epoch, write_zip
+from scorm_builder.cache import BuildCache, BuildInputs
+from scorm_builder.package import package_name, source_date_epoch, write_zip
 from scorm_builder.render import render_module
 from scorm_builder.state import token_collisions, tracking_keys, worst_case_suspend_data
 from scorm_builder.targets import TARGETS, Target
@@ -29,6 +32,7 @@ class BuiltPackage:
     module: Module
     target: Target
     size: int
+    rebuilt: bool
 
     @property
     def screens(self) -> int:
@@ -37,10 +41,6 @@ class BuiltPackage:
     @property
     def questions(self) -> int:
         return len(self.module.quiz.questions) if self.module.quiz else 0
-
-
-def package_name(module: Module, target: Target) -> str:
-    return f"{module.id}-{target.name}.zip"
 
 
 def package_files(course: Course, module: Module, target: Target) -> dict[str, bytes]:
@@ -79,7 +79,12 @@ def build(
     out_dir: Path,
     target_names: Iterable[str] = tuple(TARGETS),
     module_ids: Iterable[str] | None = None,
+    cache: BuildCache | None = None,
 ) -> list[BuiltPackage]:
+    """Build the packages into ``out_dir``, skipping those ``cache`` shows to be unchanged.
+
+    Without a cache every package is built; either way the cache file is written afterwards.
+    """
     wanted = set(module_ids) if module_ids is not None else None
     modules = [m for m in course.modules if wanted is None or m.id in wanted]
     targets = [TARGETS[name] for name in target_names]
@@ -90,19 +95,28 @@ def build(
         raise AuthoringError(problems)
     epoch = source_date_epoch()
     out_dir.mkdir(parents=True, exist_ok=True)
+    cache = cache or BuildCache(out_dir)
+    inputs = BuildInputs.read(course.root)
+    folders = {m.id: m.folder.relative_to(course.root).as_posix() for m in course.modules}
     staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir))
     try:
         staged = []
         for module in modules:
             for target in targets:
-                path = staging / package_name(module, target)
-                write_zip(path, package_files(course, module, target), epoch)
-                staged.append((path, module, target))
+                name = package_name(module.id, target.name)
+                digest = inputs.package_digest(folders[module.id], folders.values(), target.name)
+                rebuild = not cache.reusable(name, digest)
+                if rebuild:
+                    write_zip(staging / name, package_files(course, module, target), epoch)
+                staged.append((name, digest, rebuild, module, target))
         built = []
-        for path, module, target in staged:
-            final = out_dir / path.name
-            os.replace(path, final)
-            built.append(BuiltPackage(final, module, target, final.stat().st_size))
+        for name, digest, rebuild, module, target in staged:
+            final = out_dir / name
+            if rebuild:
+                os.replace(staging / name, final)
+            cache.record(name, digest)
+            built.append(BuiltPackage(final, module, target, final.stat().st_size, rebuild))
+        cache.save(inputs, folders)
         return built
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -16,6 +16,10 @@ def source_date_epoch() -> int:
     return max(int(value), ZIP_EPOCH) if value.isdigit() else ZIP_EPOCH
 
 
+def package_name(module_id: str, target_name: str) -> str:
+    return f"{module_id}-{target_name}.zip"
+
+
 def write_zip(path: Path, files: dict[str, bytes], epoch: int) -> None:
     stamp = time.gmtime(epoch)[:6]
     with zipfile.ZipFile(path, "w") as archive:
