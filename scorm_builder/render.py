@@ -97,6 +97,10 @@ def render_module(course: Course, module: Module, target: Target) -> dict[str, b
             QUESTION_TYPES[type_name].folder / "script.js"
         ).read_bytes()
     assets["assets/player.js"] = (RUNTIME / "player.js").read_bytes()
+    if module.quiz is not None:
+        assets["assets/quiz.js"] = (RUNTIME / "quiz.js").read_bytes()
+    if any(isinstance(item, WorkshopCase) for item in module.items):
+        assets["assets/case.js"] = (RUNTIME / "case.js").read_bytes()
     scripts = [name for name in assets if name.endswith(".js")]
 
     catalogue = messages(course.spec.language)
