@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import textstat  # type: ignore[import-untyped]
 from markdown_it import MarkdownIt
@@ -59,23 +58,3 @@ def measure(markdown: str) -> Readability:
     syllables = sum(max(1, textstat.syllable_count(word)) for word in words)
     douma = 206.835 - 0.93 * (len(words) / sentences) - 77 * (syllables / len(words))
     return Readability(len(words), sentences, round(douma, 1))
-
-
-def main() -> None:
-    """``python -m course.readability FILE.md ...``: figures per ``##`` screen, for authors."""
-    import sys
-
-    for name in sys.argv[1:]:
-        text = Path(name).read_text(encoding="utf-8")
-        for chunk in re.split(r"^## ", text, flags=re.M)[1:]:
-            title, _, body = chunk.partition("\n")
-            r = measure(body)
-            flag = "" if r.meets_targets() else "  <-- misses target"
-            print(
-                f"{name}: {title.strip()[:40]:40} Douma {r.douma:5.1f}  "
-                f"words/sentence {r.words_per_sentence:4.1f}{flag}"
-            )
-
-
-if __name__ == "__main__":
-    main()
