@@ -1,0 +1,1 @@
+"""Figures for speed and size: ``python -m benchmarks.run`` (see README, "Performance")."""
