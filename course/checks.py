@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from course.media import check_images
-from course.model import Course, Lesson, Module, ModuleItem, Quiz, WorkshopCase
+from course.model import (
+    CaseChoice,
+    CaseEnding,
+    CaseStep,
+    Course,
+    Lesson,
+    Module,
+    ModuleItem,
+    Quiz,
+    WorkshopCase,
+)
 from course.problems import Problem
 from course.quality import readability_problems
 from quizzes.authoring import Authored
@@ -54,10 +64,11 @@ def check_item(item: ModuleItem) -> list[Problem]:
     if isinstance(item, Lesson):
         return _duplicates("screen", [(s.id, s) for s in item.screens])
     if isinstance(item, WorkshopCase):
-        problems = _duplicates("step", [(s.id, s) for s in item.steps])
+        nodes: list[tuple[str, Authored]] = [(s.id, s) for s in item.steps]
+        problems = _duplicates("step or ending", nodes + [(e.id, e) for e in item.endings])
         for step in item.steps:
             problems += _duplicates("choice", [(c.id, c) for c in step.choices])
-        return problems
+        return problems or case_graph_problems(item)
     problems = _duplicates("question", [(q.id, q) for q in item.questions])
     for question in item.questions:
         problems += [
@@ -65,6 +76,100 @@ def check_item(item: ModuleItem) -> list[Problem]:
             for key, what, fix in question.problems()
         ]
     return problems
+
+
+def case_graph_problems(case: WorkshopCase) -> list[Problem]:
+    """Every step and ending is reachable, every path ends, and the score range is as declared.
+
+    A case may branch and join again but never loop back: a path that can return to an earlier
+    step could go on without end, and neither its score nor its saved state would be bounded.
+    """
+    steps = {step.id: step for step in case.steps}
+    known = [*steps, *(ending.id for ending in case.endings)]
+    problems = [
+        Problem(
+            choice.at("next"),
+            f"step '{step.id}', choice '{choice.id}': 'next' names '{choice.next}', "
+            "which is no step or ending of this case",
+            f"use one of: {', '.join(known)}",
+        )
+        for step in case.steps
+        for choice in step.choices
+        if choice.next is not None and choice.next not in known
+    ]
+    if problems:
+        return problems
+    reached: set[str] = set()
+
+    def visit(step: CaseStep, trail: list[str]) -> None:
+        # Depth first from the first step; ``trail`` is the path to this step, itself included.
+        reached.add(step.id)
+        for choice in step.choices:
+            target = case.next_of(step, choice)
+            if target in trail:
+                loop = " → ".join([*trail[trail.index(target) :], target])
+                problems.append(_loop_problem(step, choice, target, loop))
+            elif target in steps and target not in reached:
+                visit(steps[target], [*trail, target])
+            elif target is not None:
+                reached.add(target)
+
+    visit(case.steps[0], [case.steps[0].id])
+    nodes: list[CaseStep | CaseEnding] = [*case.steps, *case.endings]
+    problems += [
+        Problem(
+            node.at("id"),
+            f"{'step' if isinstance(node, CaseStep) else 'ending'} '{node.id}' cannot be reached "
+            f"from the first step '{case.steps[0].id}'",
+            "point a choice's 'next' to it, or remove it",
+        )
+        for node in nodes
+        if node.id not in reached
+    ]
+    return problems or _score_problems(case)
+
+
+def _loop_problem(step: CaseStep, choice: CaseChoice, target: str, loop: str) -> Problem:
+    return Problem(
+        choice.at("next"),
+        f"step '{step.id}', choice '{choice.id}' leads back to step '{target}': "
+        f"the path {loop} can go round without end",
+        "point 'next' to a later step or an ending; a case moves forward only",
+    )
+
+
+def _score_problems(case: WorkshopCase) -> list[Problem]:
+    """The declared score range must be exactly the lowest and highest total of any path."""
+    steps = {step.id: step for step in case.steps}
+    ranges: dict[str, tuple[int, int]] = {}
+
+    def total(step: CaseStep) -> tuple[int, int]:
+        # Lowest and highest points from this step to the end; the graph is checked acyclic.
+        if step.id not in ranges:
+            options = []
+            for choice in step.choices:
+                target = case.next_of(step, choice)
+                low, high = total(steps[target]) if target in steps else (0, 0)
+                options.append((choice.points + low, choice.points + high))
+            ranges[step.id] = (min(o[0] for o in options), max(o[1] for o in options))
+        return ranges[step.id]
+
+    low, high = total(case.steps[0])
+    fix = f"write 'score: {{min: {low}, max: {high}}}' or change the points of the choices"
+    if case.score is None:
+        if low == high == 0:
+            return []
+        return [Problem(case.at("id"), f"case '{case.id}' gives points but declares no score", fix)]
+    if (case.score.min, case.score.max) == (low, high):
+        return []
+    return [
+        Problem(
+            case.at("score"),
+            f"case '{case.id}' declares a score from {case.score.min} to {case.score.max}, "
+            f"but its paths score from {low} to {high}",
+            fix,
+        )
+    ]
 
 
 def _uncovered_objectives(module: Module, quizzes: list[Quiz]) -> list[Problem]:

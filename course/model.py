@@ -6,6 +6,7 @@ Each ``*File`` model is the schema of one kind of authoring file. :class:`Module
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, ClassVar, Literal
@@ -44,6 +45,11 @@ class CaseChoice(Authored):
     id: OptionId
     text: Text
     feedback: Text
+    next: Slug | None = Field(
+        default=None,
+        description="The step or ending this choice leads to; left out: the following step.",
+    )
+    points: int = Field(default=0, ge=-100, le=100, description="Points this choice adds.")
 
 
 class CaseStep(Authored):
@@ -53,8 +59,25 @@ class CaseStep(Authored):
     choices: list[CaseChoice] = Field(min_length=2, max_length=26)
 
 
+class CaseEnding(Authored):
+    """Where a path through a case ends: what came of the learner's decisions."""
+
+    id: Slug
+    title: Text
+    text: Text
+
+
+class ScoreRange(Authored):
+    min: int
+    max: int
+
+
 class WorkshopCase(Authored):
-    """A workshop case: a scenario with decision points, each with feedback per choice."""
+    """A branching scenario: decision points whose choices lead to a next step or an ending.
+
+    A choice without ``next`` leads to the following step, so a case without any ``next`` is
+    linear; after the last step, or an ending, the learner goes on with the module.
+    """
 
     kind: ClassVar[str] = "case"
     id: Slug
@@ -65,6 +88,38 @@ class WorkshopCase(Authored):
     objectives: list[Slug] = Field(min_length=1)
     intro: Text
     steps: list[CaseStep] = Field(min_length=1)
+    endings: list[CaseEnding] = Field(default_factory=list)
+    score: ScoreRange | None = Field(
+        default=None, description="The lowest and highest total points a path can earn."
+    )
+
+    @property
+    def branches(self) -> bool:
+        return bool(self.endings) or any(c.next for s in self.steps for c in s.choices)
+
+    def next_of(self, step: CaseStep, choice: CaseChoice) -> str | None:
+        """The id of the step or ending a choice leads to; None when the case ends there."""
+        if choice.next is not None:
+            return choice.next
+        position = [s.id for s in self.steps].index(step.id)
+        return self.steps[position + 1].id if position + 1 < len(self.steps) else None
+
+    def walk(
+        self, choose: Callable[[CaseStep], str]
+    ) -> tuple[list[tuple[CaseStep, CaseChoice]], CaseEnding | None]:
+        """The decisions and the ending on the path of a learner who picks ``choose(step)``.
+
+        Only for a checked case: every ``next`` exists and no path loops.
+        """
+        steps = {step.id: step for step in self.steps}
+        decisions: list[tuple[CaseStep, CaseChoice]] = []
+        at: str | None = self.steps[0].id
+        while at in steps:
+            step = steps[at]
+            choice = next(c for c in step.choices if c.id == choose(step))
+            decisions.append((step, choice))
+            at = self.next_of(step, choice)
+        return decisions, next((e for e in self.endings if e.id == at), None)
 
 
 class Quiz(Authored):
@@ -161,8 +216,21 @@ class ScreenRef:
 
     key: str
     title: str
-    kind: Literal["lesson", "case-intro", "case-step", "quiz-intro", "question", "quiz-result"]
-    item: ModuleItem
+    kind: Literal[
+        "lesson",
+        "case-intro",
+        "case-step",
+        "case-ending",
+        "quiz-intro",
+        "question",
+        "quiz-result",
+        "closing",
+    ]
+    item: ModuleItem | None  # None for the closing screen, which belongs to the whole module
+
+
+# The module's closing screen: a key no authored id can produce, since slugs start with a letter.
+CLOSING_KEY = "_module/closing"
 
 
 @dataclass(frozen=True)
@@ -184,7 +252,7 @@ class Module:
         return next((item for item in self.items if isinstance(item, Quiz)), None)
 
     def screens(self) -> list[ScreenRef]:
-        """Every screen in order. Keys join authored ids, so edits to text keep them."""
+        """Every screen in order, on any path. Keys join authored ids, so text edits keep them."""
         screens: list[ScreenRef] = []
         for item in self.items:
             if isinstance(item, Lesson):
@@ -197,6 +265,10 @@ class Module:
                     ScreenRef(f"{item.id}/{step.id}", item.title, "case-step", item)
                     for step in item.steps
                 ]
+                screens += [
+                    ScreenRef(f"{item.id}/{ending.id}", ending.title, "case-ending", item)
+                    for ending in item.endings
+                ]
             else:
                 screens.append(ScreenRef(f"{item.id}/start", item.title, "quiz-intro", item))
                 screens += [
@@ -204,7 +276,22 @@ class Module:
                     for q in item.questions
                 ]
                 screens.append(ScreenRef(f"{item.id}/result", item.title, "quiz-result", item))
+        screens.append(ScreenRef(CLOSING_KEY, self.title, "closing", None))
         return screens
+
+    def route(self, choose: Callable[[CaseStep], str]) -> list[ScreenRef]:
+        """The screens, in order, of a learner who decides every case step by ``choose``."""
+        by_key = {screen.key: screen for screen in self.screens()}
+        route: list[ScreenRef] = []
+        for item in self.items:
+            if isinstance(item, WorkshopCase):
+                decisions, ending = item.walk(choose)
+                parts = ["intro", *(step.id for step, _ in decisions)]
+                route += [by_key[f"{item.id}/{part}"] for part in parts]
+                route += [by_key[f"{item.id}/{ending.id}"]] if ending else []
+            else:
+                route += [s for s in by_key.values() if s.item is item]
+        return [*route, by_key[CLOSING_KEY]]
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,7 @@ def learner_texts(module: Module) -> list[tuple[str, str, str]]:
                 parts = [step.situation, step.question]
                 parts += [f"{c.text}\n\n{c.feedback}" for c in step.choices]
                 texts.append((f"{item.id}/{step.id}", item.title, "\n\n".join(parts)))
+            texts += [(f"{item.id}/{e.id}", e.title, e.text) for e in item.endings]
         else:
             texts += [(f"{item.id}/{q.id}", item.title, question_text(q)) for q in item.questions]
     return texts

@@ -15,7 +15,8 @@ from markupsafe import Markup
 
 import quizzes
 from course.media import package_path
-from course.model import Course, Lesson, Module, Quiz, ScreenRef, WorkshopCase
+from course.model import CLOSING_KEY, Course, Lesson, Module, Quiz, ScreenRef, WorkshopCase
+from course.quality import terms_in
 from quizzes import QUESTION_TYPES
 from quizzes.authoring import Authored
 from quizzes.question import plain_description
@@ -114,6 +115,9 @@ def render_module(course: Course, module: Module, target: Target) -> dict[str, b
             media=media,
             screens=_screen_views(module.screens()),
             menu=_menu(module),
+            closing_key=CLOSING_KEY,
+            cases=[item for item in module.items if isinstance(item, WorkshopCase)],
+            glossary=[course.glossary[index] for index in terms_in(module, course)],
             scripts=scripts,
             content_security_policy=CONTENT_SECURITY_POLICY,
             runtime_data=_runtime_data(course, module, target, catalogue),
@@ -135,9 +139,11 @@ def _screen_views(screens: list[ScreenRef]) -> list[ScreenView]:
             detail = next(s for s in item.screens if s.id == part_id)
         elif screen.kind == "case-step" and isinstance(item, WorkshopCase):
             detail = next(s for s in item.steps if s.id == part_id)
+        elif screen.kind == "case-ending" and isinstance(item, WorkshopCase):
+            detail = next(e for e in item.endings if e.id == part_id)
         elif screen.kind == "question" and isinstance(item, Quiz):
             detail = next(q for q in item.questions if q.id == part_id)
-        counter = f"{item.id}:{screen.kind}"
+        counter = f"{item.id if item else ''}:{screen.kind}"
         positions[counter] = positions.get(counter, 0) + 1
         views.append(ScreenView(screen.key, screen.kind, item, detail, positions[counter]))
     return views
@@ -146,7 +152,8 @@ def _screen_views(screens: list[ScreenRef]) -> list[ScreenView]:
 def _menu(module: Module) -> list[dict[str, str]]:
     first_screen: dict[str, str] = {}
     for screen in module.screens():
-        first_screen.setdefault(screen.item.id, screen.key)
+        if screen.item is not None:
+            first_screen.setdefault(screen.item.id, screen.key)
     return [
         {"key": first_screen[item.id], "title": item.title, "item_id": item.id}
         for item in module.items
@@ -163,6 +170,11 @@ def _runtime_data(
             "interactionId": f"{case.id}.{step.id}",
             "objectives": list(case.objectives),
             "description": plain_description(step.question, fmt.description_max_length),
+            "leadsTo": {
+                choice.id: f"{case.id}/{to}" if (to := case.next_of(step, choice)) else None
+                for choice in step.choices
+            },
+            "points": {choice.id: choice.points for choice in step.choices},
         }
         for case in module.items
         if isinstance(case, WorkshopCase)
@@ -185,6 +197,15 @@ def _runtime_data(
         if quiz is None
         else {q.id: q.runtime_entry(fmt, interaction_id(quiz, q.id)) for q in quiz.questions},
         "decisions": decisions,
+        "cases": {
+            case.id: {
+                "endings": [f"{case.id}/{ending.id}" for ending in case.endings],
+                "maxPoints": case.score.max if case.score else None,
+            }
+            for case in module.items
+            if isinstance(case, WorkshopCase)
+        },
+        "closingKey": CLOSING_KEY,
     }
 
 

@@ -8,6 +8,8 @@
   const keys = screens.map((screen) => screen.dataset.key);
   const t = (key, values = {}) =>
     data.messages[key].replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
+  const itemOf = (key) => key.split("/")[0];
+  const byId = (id) => document.getElementById(id);
 
   const state = { location: keys[0], seen: new Set(), answers: {}, decisions: {}, score: null };
   const parts = [];
@@ -66,16 +68,71 @@
     window.setTimeout(() => { region.textContent = text; }, 50);
   }
 
+  // --- the learner's route ---------------------------------------------------------------
+  // A branching part (case.js) says where one of its screens leads: {next: a screen key, or null
+  // to go on after the item; open: a decision is still to be made there; ahead: how many more
+  // screens of the item may still follow}. Any other screen leads to the one after it.
+  function turnAt(key) {
+    for (const part of parts) {
+      const turn = part.turn?.(key);
+      if (turn) return turn;
+    }
+    return null;
+  }
+
+  function afterItem(index) {
+    let next = index + 1;
+    while (next < keys.length && itemOf(keys[next]) === itemOf(keys[index])) next += 1;
+    return next;
+  }
+
+  // The screens on the learner's path so far, the open decisions on it and the most screens
+  // those may still add. Screens of branches not taken are not on it. Ends because case graphs
+  // have no loops (course check).
+  function route() {
+    const path = [];
+    const open = [];
+    let ahead = 0;
+    for (let index = 0; index < keys.length;) {
+      const turn = turnAt(keys[index]);
+      path.push(keys[index]);
+      if (turn?.open) open.push(keys[index]);
+      ahead += turn?.ahead ?? 0;
+      index = !turn ? index + 1 : turn.next ? keys.indexOf(turn.next) : afterItem(index);
+    }
+    return { path, open, ahead };
+  }
+
   // --- status --------------------------------------------------------------------------
+  // Progress and completion count the screens on the path; the closing summary does not count.
+  function progress() {
+    const { path, open, ahead } = route();
+    const counted = path.filter((key) => key !== data.closingKey);
+    const seen = counted.filter((key) => state.seen.has(key)).length;
+    return { path, open, seen, total: counted.length + ahead, allSeen: seen === counted.length };
+  }
+
   const quizDone = () => !data.quiz || state.score !== null;
-  const complete = () => state.seen.size === keys.length && quizDone();
+  const complete = () => {
+    const { open, allSeen } = progress();
+    return allSeen && open.length === 0 && quizDone();
+  };
   const passMark = () => Player.passMark;
   const passed = () => (data.quiz && state.score !== null ? state.score >= passMark() : null);
 
+  function itemStatus(itemId, { path, open }) {
+    const onPath = path.filter((key) => itemOf(key) === itemId);
+    const seen = onPath.filter((key) => state.seen.has(key)).length;
+    if (seen === 0) return "status_not_started";
+    const done = seen === onPath.length && !open.some((key) => itemOf(key) === itemId) &&
+      (itemId !== data.quiz?.id || quizDone());
+    return done ? "status_done" : "status_busy";
+  }
+
   function save() {
-    connection.saveProgress({
-      location: state.location, suspendData: suspendData(), progress: state.seen.size / keys.length,
-    });
+    updateChrome(); // a decision may change the path, so the chrome follows every change
+    const { seen, total } = progress();
+    connection.saveProgress({ location: state.location, suspendData: suspendData(), progress: seen / total });
     const status = { complete: complete(), passed: passed() };
     if (JSON.stringify(status) !== reported) {
       connection.reportStatus(status);
@@ -99,28 +156,60 @@
     state.seen.add(keys[index]);
     screenShownAt = Date.now();
     for (const part of parts) part.onShow?.(screen);
-    updateChrome();
+    showSummary(screen);
     if (moveFocus) screen.querySelector("h2").focus();
     save();
   }
 
+  // Previous and Next follow the path; Next waits at a decision until it is made.
+  function go(step) {
+    const { path } = route();
+    if (step > 0 && turnAt(keys[current])?.open) {
+      screens[current].querySelector(".form-message").textContent = t("answer_first");
+      return;
+    }
+    const target = path[path.indexOf(keys[current]) + step];
+    if (target) show(keys.indexOf(target), true);
+  }
+
   function updateChrome() {
-    document.getElementById("previous").disabled = current === 0;
-    document.getElementById("next").disabled = current === screens.length - 1;
-    document.getElementById("position").textContent = t("screen_of", { n: current + 1, total: screens.length });
-    document.getElementById("progress").value = state.seen.size;
-    document.getElementById("progress-text").textContent =
-      t("percent_done", { percent: Math.round((100 * state.seen.size) / screens.length) });
+    const status = progress();
+    const position = status.path.indexOf(keys[current]);
+    byId("previous").disabled = position <= 0;
+    byId("next").disabled = position === status.path.length - 1;
+    byId("position").textContent = t("screen_of", { n: position + 1, total: status.total + 1 });
+    byId("progress").max = status.total;
+    byId("progress").value = status.seen;
+    byId("progress-text").textContent = t("percent_done", { percent: Math.round((100 * status.seen) / status.total) });
     for (const badge of document.querySelectorAll("[data-status-for]")) {
-      const itemKeys = keys.filter((key) => key.startsWith(`${badge.dataset.statusFor}/`));
-      const seen = itemKeys.filter((key) => state.seen.has(key)).length;
-      badge.textContent = t(seen === 0 ? "status_not_started" : seen === itemKeys.length ? "status_done" : "status_busy");
+      badge.textContent = t(itemStatus(badge.dataset.statusFor, status));
+    }
+  }
+
+  function showSummary(screen) {
+    const box = screen.querySelector(".closing-summary");
+    if (!box) return;
+    box.querySelector(".closing-status").textContent = t(complete() ? "closing_done" : "closing_not_done");
+    const score = box.querySelector(".closing-score");
+    if (score) {
+      score.textContent = state.score === null ? t("quiz_not_done")
+        : `${t("your_score", { score: state.score, pass_mark: passMark() })} ${t(passed() ? "passed" : "failed")}`;
     }
   }
 
   function setMenu(open) {
-    document.getElementById("menu").hidden = !open;
-    document.getElementById("menu-button").setAttribute("aria-expanded", String(open));
+    byId("menu").hidden = !open;
+    byId("menu-button").setAttribute("aria-expanded", String(open));
+  }
+
+  function wireGlossary() {
+    const dialog = byId("glossary");
+    if (!dialog) return;
+    const opener = byId("glossary-button");
+    opener.addEventListener("click", () => dialog.showModal());
+    byId("glossary-close").addEventListener("click", () => dialog.close());
+    // A modal dialog closes on Escape by itself; either way focus goes back to its button.
+    dialog.addEventListener("close", () => opener.focus());
   }
 
   function finish() {
@@ -136,10 +225,13 @@
     Player.passMark = lms.started.passMark ?? (data.quiz ? data.quiz.passMark : null);
     if (lms.started.suspendData) restore(lms.started.suspendData);
     for (const part of parts) part.init?.();
-    document.getElementById("previous").addEventListener("click", () => show(current - 1, true));
-    document.getElementById("next").addEventListener("click", () => show(current + 1, true));
-    document.getElementById("menu-button").addEventListener("click", () =>
-      setMenu(document.getElementById("menu").hidden));
+    byId("previous").addEventListener("click", () => go(-1));
+    byId("next").addEventListener("click", () => go(1));
+    byId("menu-button").addEventListener("click", () => setMenu(byId("menu").hidden));
+    wireGlossary();
+    for (const button of document.querySelectorAll(".print-summary")) {
+      button.addEventListener("click", () => window.print());
+    }
     for (const link of document.querySelectorAll("[data-goto]")) {
       link.addEventListener("click", (event) => {
         event.preventDefault();
@@ -148,23 +240,24 @@
       });
     }
     document.addEventListener("keydown", (event) => {
-      if (event.key === "Escape" && !document.getElementById("menu").hidden) {
+      if (event.key === "Escape" && !byId("menu").hidden) {
         setMenu(false);
-        document.getElementById("menu-button").focus();
+        byId("menu-button").focus();
       }
     });
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "hidden" && !finished) connection.commit();
     });
     window.addEventListener("pagehide", finish);
-    const resumeAt = keys.indexOf(lms.started.location);
+    // Resume where the learner was, if that screen is still on their path.
+    const resumeAt = route().path.includes(lms.started.location) ? keys.indexOf(lms.started.location) : 0;
     screens[0].hidden = true;
-    show(resumeAt >= 0 ? resumeAt : 0, false);
+    show(resumeAt, false);
     document.documentElement.dataset.player = "ready";
   }
 
   const Player = {
-    data, state, t, announce, save, recordInteraction, passed, passMark: null,
+    data, state, t, announce, save, recordInteraction, passed, route, passMark: null,
     register: (part) => parts.push(part),
     get connection() { return connection; },
   };

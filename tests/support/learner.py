@@ -48,8 +48,11 @@ def take(
     screens: int | None = None,
     decision: str = "a",
 ) -> None:
-    """Walk ``screens`` screens (all by default) from the current one, acting on each."""
-    all_screens = module.screens()
+    """Walk ``screens`` screens (all by default) of the path from the current one, acting on each.
+
+    Every case step is decided by choosing ``decision``, so the path is ``module.route``'s.
+    """
+    all_screens = module.route(lambda step: decision)
     start = [s.key for s in all_screens].index(current_key(frame))
     todo = all_screens[start:] if screens is None else all_screens[start : start + screens]
     for position, screen in enumerate(todo):
