@@ -128,10 +128,21 @@ class Quiz(Authored):
     title: Text
     intro: str = ""
     pass_mark: Annotated[int, Field(ge=1, le=100, description="Percentage needed to pass.")]
+    shuffle: bool = Field(default=False, description="Shuffle options anew for each attempt.")
+    attempts: int | None = Field(
+        default=None, ge=1, le=99, description="Attempts allowed; none: retry until passed."
+    )
     questions: list[AnyQuestion] = Field(min_length=1)
 
+    @model_validator(mode="after")
+    def something_to_score(self) -> Quiz:
+        if not any(question.scored for question in self.questions):
+            raise ValueError("a quiz needs at least one scored question (likert is not scored)")
+        return self
+
     def max_points(self) -> float:
-        return sum(question.points for question in self.questions)
+        """Unscored questions count neither here nor in the score."""
+        return sum(question.points for question in self.questions if question.scored)
 
 
 ModuleItem = Lesson | WorkshopCase | Quiz

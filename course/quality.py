@@ -17,9 +17,6 @@ from course.readability import (
     Readability,
     measure,
 )
-from quizzes.choice import ChoiceOptions
-from quizzes.question import Question
-from quizzes.true_false import TrueFalseQuestion
 
 # Reading speed of an adult reader on screen, plus time to think per question and decision.
 WORDS_PER_MINUTE = 150
@@ -66,17 +63,11 @@ def learner_texts(module: Module) -> list[tuple[str, str, str]]:
                 texts.append((f"{item.id}/{step.id}", item.title, "\n\n".join(parts)))
             texts += [(f"{item.id}/{e.id}", e.title, e.text) for e in item.endings]
         else:
-            texts += [(f"{item.id}/{q.id}", item.title, question_text(q)) for q in item.questions]
+            texts += [
+                (f"{item.id}/{q.id}", item.title, "\n\n".join(q.learner_texts()))
+                for q in item.questions
+            ]
     return texts
-
-
-def question_text(question: Question) -> str:
-    parts = [question.prompt]
-    if isinstance(question, ChoiceOptions):
-        parts += [f"{o.text}\n\n{o.feedback}" for o in question.options]
-    elif isinstance(question, TrueFalseQuestion):
-        parts += [question.feedback_true, question.feedback_false]
-    return "\n\n".join(parts)
 
 
 def module_quality(module: Module) -> ModuleQuality:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, PrivateAttr, StringConstraints
 
 SLUG_PATTERN = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG_PATTERN)
@@ -20,6 +20,14 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=60)]
 """A readable id: lower-case words joined by hyphens, starting with a letter."""
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+ItemId = Annotated[
+    str,
+    BeforeValidator(lambda value: str(value) if type(value) is int else value),  # YAML `id: 1`
+    StringConstraints(pattern=r"^[0-9a-z]$"),
+]
+"""One digit or lower-case letter: SCORM 1.2 matching, sequencing and likert responses are
+made of single characters, and 36 of them is also SCORM 2004's limit per response."""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ window.ChoiceInputs = {
   restore(form, values) {
     for (const input of form.querySelectorAll("input")) input.checked = values.includes(input.value);
   },
+  // For quiz questions: every option's feedback, with a verdict against the correct ids.
+  reveal: (form, question, chosen) => window.ChoiceInputs.showFeedback(form, chosen, question.correct),
   // Lock the form and reveal feedback: on every option when the right ones are known (a quiz
   // question), else only on the chosen one (a case decision, where no choice is "correct").
   showFeedback(form, chosen, correctOptions) {

@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from quizzes.authoring import Authored, Text
+from quizzes.question import repeated
 
 OptionId = Annotated[str, StringConstraints(pattern=r"^[a-z]$")]
 """One letter, so that SCORM 1.2's single-character choice responses always fit."""
@@ -29,23 +30,18 @@ class ChoiceOptions(Authored):
     def correct_ids(self) -> list[str]:
         raise NotImplementedError
 
+    def item_texts(self) -> list[str]:
+        return [f"{option.text}\n\n{option.feedback}" for option in self.options]
+
     def choice_problems(self) -> list[tuple[str, str, str]]:
         """(key, what is wrong, how to fix it) for option ids and correct answers."""
-        problems: list[tuple[str, str, str]] = []
-        seen: set[str] = set()
-        for option in self.options:
-            if option.id in seen:
-                problems.append(
-                    (
-                        "options",
-                        f"option id '{option.id}' is used twice",
-                        "give every option its own letter",
-                    )
-                )
-            seen.add(option.id)
+        problems = [
+            ("options", f"option id '{twice}' is used twice", "give every option its own letter")
+            for twice in repeated(self.option_ids())
+        ]
         known = ", ".join(self.option_ids())
         for answer in self.correct_ids():
-            if answer not in seen:
+            if answer not in self.option_ids():
                 problems.append(
                     (
                         "correct",

@@ -20,11 +20,13 @@ class ResponseFormat:
 
     version: Literal["1.2", "2004"]
     list_separator: str
+    pair_separator: str  # between source and target of a matching pair
     true_token: str
     false_token: str
     result_words: dict[str, str]
     id_max_length: int
     response_max_length: int
+    fill_in_max_length: int  # one typed answer (2004: a CMILangString250, 1.2: CMIFeedback)
     description_max_length: int  # 0: the version has no interaction description
 
     def to_json(self) -> dict[str, object]:
@@ -34,22 +36,26 @@ class ResponseFormat:
 SCORM12_FORMAT = ResponseFormat(
     version="1.2",
     list_separator=",",
+    pair_separator=".",
     true_token="t",
     false_token="f",
     result_words={"correct": "correct", "incorrect": "wrong", "neutral": "neutral"},
     id_max_length=255,
     response_max_length=255,
+    fill_in_max_length=255,
     description_max_length=0,
 )
 
 SCORM2004_FORMAT = ResponseFormat(
     version="2004",
     list_separator="[,]",
+    pair_separator="[.]",
     true_token="true",
     false_token="false",
     result_words={"correct": "correct", "incorrect": "incorrect", "neutral": "neutral"},
     id_max_length=4000,
     response_max_length=4000,
+    fill_in_max_length=250,
     description_max_length=250,
 )
 

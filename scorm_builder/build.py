@@ -19,7 +19,7 @@ from course.model import Course, Module
 from course.problems import AuthoringError, Problem
 from scorm_builder.cache import BuildCache, BuildInputs
 from scorm_builder.package import package_name, source_date_epoch, write_zip
-from scorm_builder.render import render_module
+from scorm_builder.render import render_module, ui_languages
 from scorm_builder.state import token_collisions, tracking_keys, worst_case_suspend_data
 from scorm_builder.targets import TARGETS, Target
 
@@ -74,6 +74,21 @@ def check_state_fits(module: Module, target: Target) -> list[Problem]:
     return problems
 
 
+def check_language(course: Course) -> list[Problem]:
+    """The learner runtime speaks the course's language: it needs a message catalogue."""
+    known = ui_languages()
+    if course.spec.language in known:
+        return []
+    return [
+        Problem(
+            course.spec.at("language"),
+            f"there is no message catalogue for language '{course.spec.language}'",
+            f"use one of {', '.join(known)}, or add scorm_builder/messages/"
+            f"{course.spec.language}.json",
+        )
+    ]
+
+
 def build(
     course: Course,
     out_dir: Path,
@@ -88,7 +103,7 @@ def build(
     wanted = set(module_ids) if module_ids is not None else None
     modules = [m for m in course.modules if wanted is None or m.id in wanted]
     targets = [TARGETS[name] for name in target_names]
-    problems = [
+    problems = check_language(course) + [
         p for module in modules for target in targets for p in check_state_fits(module, target)
     ]
     if problems:

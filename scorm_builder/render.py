@@ -47,6 +47,11 @@ class ScreenView:
     position: int
 
 
+def ui_languages() -> list[str]:
+    """Languages with a message catalogue. A course's ``language`` picks its UI text too."""
+    return sorted(path.stem for path in (HERE / "messages").glob("*.json"))
+
+
 @cache
 def messages(language: str) -> dict[str, str]:
     catalogue: dict[str, str] = json.loads((HERE / "messages" / f"{language}.json").read_text())
@@ -190,6 +195,7 @@ def _runtime_data(
         else {
             "id": quiz.id,
             "passMark": quiz.pass_mark,
+            "attempts": quiz.attempts,
             "maxPoints": quiz.max_points(),
             "questionIds": [q.id for q in quiz.questions],
         },

@@ -6,9 +6,9 @@ reordering screens keeps a learner's saved progress; and they are short, so the 
 whole module stays far below SCORM 1.2's 4096 characters.
 
 The learner runtime writes ``{"v":2,"s":"<tokens of seen screens>","a":{token: answer},
-"d":{token: choice},"q":score}``; :func:`worst_case_suspend_data` builds the longest
-such value a module can produce, and the build refuses a module whose worst case does not
-fit its target.
+"d":{token: choice},"q":score,"qa":attempt,"qs":seed}``; :func:`worst_case_suspend_data`
+builds the longest such value a module can produce, and the build refuses a module whose
+worst case does not fit its target.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import zlib
 from typing import Any
 
 from course.model import Module, WorkshopCase
-from quizzes.choice import ChoiceOptions
 
 TOKEN_LENGTH = 4
 _ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -52,17 +51,13 @@ def tracking_keys(module: Module) -> list[str]:
 def worst_case_suspend_data(module: Module) -> str:
     """The longest suspend_data this module can produce: all seen, answered and decided."""
     answers: dict[str, Any] = {}
+    quiz_fields: dict[str, Any] = {}
     if module.quiz:
         for question in module.quiz.questions:
-            key = token(f"{module.quiz.id}/{question.id}")
-            if isinstance(question, ChoiceOptions):
-                answers[key] = (
-                    sorted(question.option_ids())
-                    if isinstance(question.correct_answer(), list)
-                    else "z"
-                )
-            else:
-                answers[key] = False  # "false" is the longest true/false answer
+            answers[token(f"{module.quiz.id}/{question.id}")] = question.longest_answer()
+        # The attempt number (unlimited attempts: up to the largest safe integer in
+        # JavaScript) and the shuffle seed, six base-36 digits.
+        quiz_fields = {"qa": module.quiz.attempts or 2**53 - 1, "qs": "z" * 6}
     decisions = {
         token(f"{case.id}/{step.id}"): "z"
         for case in module.items
@@ -75,5 +70,6 @@ def worst_case_suspend_data(module: Module) -> str:
         "a": answers,
         "d": decisions,
         "q": 99.99,
+        **quiz_fields,
     }
     return json.dumps(state, separators=(",", ":"))

@@ -179,7 +179,7 @@ def test_cli_check_and_build(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(main, ["check", "--root", str(FIXTURE_COURSE)])
     assert result.exit_code == 0, result.output
-    assert "1 module(s), 9 screens, no problems" in result.output
+    assert "1 module(s), 17 screens, no problems" in result.output
 
     out = tmp_path / "dist"
     result = runner.invoke(
@@ -200,7 +200,7 @@ def test_cli_check_and_build(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.glob("*.zip")) == ["basis-scorm2004.zip"]
     header, row = result.output.splitlines()[:2]
     assert header.split() == ["package", "size", "screens", "questions"]
-    assert row.split()[0].endswith("basis-scorm2004.zip") and row.split()[-2:] == ["9", "3"]
+    assert row.split()[0].endswith("basis-scorm2004.zip") and row.split()[-2:] == ["17", "7"]
 
     result = runner.invoke(main, ["build", "--root", str(FIXTURE_COURSE), "--module", "nope"])
     assert result.exit_code == 2 and "no module nope; known: basis" in result.output

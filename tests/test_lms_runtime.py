@@ -70,7 +70,7 @@ def expected_interactions(
 def expected_percent(module: Module, answering: Answering) -> float:
     quiz = module.quiz
     assert quiz is not None
-    earned = sum(q.points * q.score(answering(q)) for q in quiz.questions)
+    earned = sum(q.points * q.score(answering(q)) for q in quiz.questions if q.scored)
     return math.floor(earned / quiz.max_points() * 10000 + 0.5) / 100
 
 
@@ -122,15 +122,18 @@ def assert_12_limits(data: dict[str, Any]) -> None:
     """What scorm-again does not enforce for 1.2 (scorm-notes §8), checked here."""
     assert len(data["cmi.suspend_data"]) <= 4096
     assert len(data["cmi.core.lesson_location"]) <= 255
+    single_chars = {
+        "choice": r"[0-9a-z](,[0-9a-z])*",
+        "sequencing": r"[0-9a-z](,[0-9a-z])*",
+        "matching": r"[0-9a-z]\.[0-9a-z](,[0-9a-z]\.[0-9a-z])*",
+        "likert": r"[0-9a-z]",
+    }
     for key, value in data.items():
         if key.endswith(".student_response") or key.endswith(".pattern"):
             assert len(value) <= 255
-            if (
-                data[key.rsplit(".", 1)[0] + ".type"] == "choice"
-                if key.endswith("student_response")
-                else False
-            ):
-                assert re.fullmatch(r"[0-9a-z](,[0-9a-z])*", value), value
+            interaction = ".".join(key.split(".")[:3])
+            if key.endswith("student_response") and data[f"{interaction}.type"] in single_chars:
+                assert re.fullmatch(single_chars[data[f"{interaction}.type"]], value), value
         if key.endswith(".result"):
             assert value in ("correct", "wrong", "unanticipated", "neutral")
         if key.endswith(".id") and key.startswith("cmi.interactions."):

@@ -65,7 +65,8 @@ CASES: list[tuple[str, Breakage, list[str]]] = [
         edit(QUIZ, "type: true_false", "type: waar_onwaar"),
         [
             f"{QUIZ}:34: question 'stelling': field 'type': unknown question type "
-            "'waar_onwaar' — use one of: single_choice, multiple_choice, true_false"
+            "'waar_onwaar' — use one of: single_choice, multiple_choice, true_false, matching, "
+            "ordering, short_text, likert"
         ],
     ),
     (
@@ -101,8 +102,8 @@ CASES: list[tuple[str, Breakage, list[str]]] = [
         [
             f"{QUIZ}:5: field 'questions': list should have at least 1 item after validation, not 0"
             " — give at least 1",
-            f"{QUIZ}:6: unknown field 'old_questions' — did you mean 'questions'? (allowed: id,"
-            " intro, pass_mark, questions, title)",
+            f"{QUIZ}:6: unknown field 'old_questions' — did you mean 'questions'? (allowed: "
+            "attempts, id, intro, pass_mark, questions, shuffle, title)",
         ],
     ),
     (

@@ -37,6 +37,9 @@ class MultipleChoiceQuestion(ChoiceOptions, Question):
     def score(self, answer: Any) -> float:
         return 1.0 if sorted(set(answer)) == sorted(set(self.correct)) else 0.0
 
+    def longest_answer(self) -> list[str]:
+        return self.option_ids()
+
     def format_response(self, answer: Any, fmt: ResponseFormat) -> str:
         # Option order, not click order, so the same choice always reads the same.
         return fmt.list_separator.join(sorted(set(answer)))

@@ -4,10 +4,8 @@ window.QuestionTypes.multiple_choice = {
     const values = window.ChoiceInputs.read(form);
     return values.length ? values.sort() : null;
   },
-  restore: (form, answer) => window.ChoiceInputs.restore(form, answer),
-  chosen: (answer) => answer,
-  correctOptions: (question) => question.correct,
-  correctAnswer: (question) => question.correct,
+  restore: (form, question, answer) => window.ChoiceInputs.restore(form, answer),
+  reveal: (form, question, answer) => window.ChoiceInputs.reveal(form, question, answer),
   score(question, answer) {
     const given = new Set(answer);
     const same = given.size === question.correct.length && question.correct.every((id) => given.has(id));

@@ -30,6 +30,9 @@ class SingleChoiceQuestion(ChoiceOptions, Question):
     def score(self, answer: Any) -> float:
         return 1.0 if answer == self.correct else 0.0
 
+    def longest_answer(self) -> str:
+        return "z"
+
     def format_response(self, answer: Any, fmt: ResponseFormat) -> str:
         return str(answer)
 

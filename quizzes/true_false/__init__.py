@@ -20,14 +20,20 @@ class TrueFalseQuestion(Question):
     feedback_true: Text
     feedback_false: Text
 
+    def item_texts(self) -> list[str]:
+        return [self.feedback_true, self.feedback_false]
+
     def correct_answer(self) -> bool:
         return self.correct
 
     def score(self, answer: Any) -> float:
         return 1.0 if answer is self.correct else 0.0
 
+    def longest_answer(self) -> bool:
+        return False  # "false" is longer than "true"
+
     def format_response(self, answer: Any, fmt: ResponseFormat) -> str:
         return fmt.true_token if answer else fmt.false_token
 
     def runtime_data(self) -> dict[str, Any]:
-        return {**super().runtime_data(), "correct": self.correct}
+        return {**super().runtime_data(), "correct": [str(self.correct).lower()]}

@@ -47,6 +47,7 @@
       Object.assign(state.answers, fromTokens(saved.a, (key) => key.split("/")[1]));
       Object.assign(state.decisions, fromTokens(saved.d, (key) => key));
       state.score = saved.q ?? null;
+      for (const part of parts) part.restoreState?.(saved);
     } catch (error) {
       console.warn("[course] saved progress could not be read; starting afresh");
     }
@@ -59,6 +60,7 @@
       a: data.quiz ? toTokens(state.answers, quizKey) : {},
       d: toTokens(state.decisions, (key) => key),
       q: state.score,
+      ...Object.assign({}, ...parts.map((part) => part.saveState?.())), // a part's own fields
     });
   }
 

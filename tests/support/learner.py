@@ -5,20 +5,40 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from playwright.sync_api import Frame
+from playwright.sync_api import Frame, Locator
 
 from course.model import Module, Quiz
+from quizzes.likert import LikertQuestion
+from quizzes.matching import MatchingQuestion
+from quizzes.ordering import OrderingQuestion
 from quizzes.question import Question
+from quizzes.short_text import ShortTextQuestion
 
 Answering = Callable[[Question], Any]
 
 
 def right(question: Question) -> Any:
+    """A full-points answer; typed answers in other case and spacing where the rules allow."""
+    if isinstance(question, LikertQuestion):
+        return question.scale_ids()[-1]
+    if isinstance(question, ShortTextQuestion) and not question.case_matters:
+        return f"  {question.correct_answer().upper()} "
     return question.correct_answer()
 
 
 def wrong(question: Question) -> Any:
     """An answer that earns nothing: the first wrong option, or the opposite statement."""
+    if isinstance(question, LikertQuestion):
+        return question.scale_ids()[0]
+    if isinstance(question, ShortTextQuestion):
+        return "geen idee"
+    if isinstance(question, OrderingQuestion):
+        return question.correct_answer()[::-1]
+    if isinstance(question, MatchingQuestion):  # every source to the target after its own
+        targets = [target.id for target in question.targets]
+        return "".join(
+            targets[(targets.index(source.match) + 1) % len(targets)] for source in question.sources
+        )
     correct = question.correct_answer()
     if isinstance(correct, bool):
         return not correct
@@ -33,6 +53,25 @@ def answer_values(answer: Any) -> list[str]:
     if isinstance(answer, bool):
         return ["true" if answer else "false"]
     return list(answer) if isinstance(answer, list) else [answer]
+
+
+def answer(section: Locator, question: Question, given: Any) -> None:
+    """Give the answer with the question's own controls, as a person would."""
+    if isinstance(question, MatchingQuestion):
+        for source, target in zip(question.sources, given, strict=True):
+            section.locator(f'select[data-source="{source.id}"]').select_option(target)
+    elif isinstance(question, OrderingQuestion):
+        for place, item_id in enumerate(given):
+            order = section.locator("[data-item]").evaluate_all(
+                "items => items.map((item) => item.dataset.item).join('')"
+            )
+            for _ in range(order.index(item_id) - place):
+                section.locator(f'[data-item="{item_id}"] [data-move="up"]').click()
+    elif isinstance(question, ShortTextQuestion):
+        section.locator("input[type=text]").fill(given)
+    else:
+        for value in answer_values(given):
+            section.locator(f'input[value="{value}"]').check()
 
 
 def current_key(frame: Frame) -> str:
@@ -62,8 +101,7 @@ def take(
             pass  # answered in an earlier session: nothing left to do here
         elif screen.kind == "question" and isinstance(screen.item, Quiz):
             question = next(q for q in screen.item.questions if q.id == screen.key.split("/", 1)[1])
-            for value in answer_values(answering(question)):
-                section.locator(f'input[value="{value}"]').check()
+            answer(section, question, answering(question))
             section.locator("button[type=submit]").click()
         elif screen.kind == "case-step":
             section.locator(f'input[value="{decision}"]').check()
