@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from statistics import mean
 
-from course.model import Course, Lesson, Module, WorkshopCase
+from course.model import CaseStep, Course, Lesson, Module, ModuleItem, WorkshopCase
 from course.problems import Problem
 from course.readability import (
     DOUMA_TARGET,
@@ -50,24 +52,23 @@ class ModuleQuality:
 
 
 def learner_texts(module: Module) -> list[tuple[str, str, str]]:
-    """(tracking key, title, Markdown) of every text a learner reads in the module."""
-    texts: list[tuple[str, str, str]] = []
-    for item in module.items:
-        if isinstance(item, Lesson):
-            texts += [(f"{item.id}/{s.id}", s.title, s.body) for s in item.screens]
-        elif isinstance(item, WorkshopCase):
-            texts.append((f"{item.id}/intro", item.title, item.intro))
-            for step in item.steps:
-                parts = [step.situation, step.question]
-                parts += [f"{c.text}\n\n{c.feedback}" for c in step.choices]
-                texts.append((f"{item.id}/{step.id}", item.title, "\n\n".join(parts)))
-            texts += [(f"{item.id}/{e.id}", e.title, e.text) for e in item.endings]
-        else:
-            texts += [
-                (f"{item.id}/{q.id}", item.title, "\n\n".join(q.learner_texts()))
-                for q in item.questions
-            ]
-    return texts
+    """(tracking key, title, Markdown) of every text a learner can read in the module."""
+    return [text for item in module.items for text in learner_texts_of(item)]
+
+
+def learner_texts_of(item: ModuleItem) -> list[tuple[str, str, str]]:
+    if isinstance(item, Lesson):
+        return [(f"{item.id}/{s.id}", s.title, s.body) for s in item.screens]
+    if isinstance(item, WorkshopCase):
+        texts = [(f"{item.id}/intro", item.title, item.intro)]
+        for step in item.steps:
+            parts = [step.situation, step.question]
+            parts += [f"{c.text}\n\n{c.feedback}" for c in step.choices]
+            texts.append((f"{item.id}/{step.id}", item.title, "\n\n".join(parts)))
+        return texts + [(f"{item.id}/{e.id}", e.title, e.text) for e in item.endings]
+    return [
+        (f"{item.id}/{q.id}", item.title, "\n\n".join(q.learner_texts())) for q in item.questions
+    ]
 
 
 def module_quality(module: Module) -> ModuleQuality:
@@ -75,7 +76,8 @@ def module_quality(module: Module) -> ModuleQuality:
     screens = [ScreenReadability(key, title, measure(text)) for key, title, text in texts]
     overall = measure("\n\n".join(text for _, _, text in texts))
     questions = len(module.quiz.questions) if module.quiz else 0
-    decisions = sum(len(i.steps) for i in module.items if isinstance(i, WorkshopCase))
+    cases = [item for item in module.items if isinstance(item, WorkshopCase)]
+    decisions = sum(len(longest_path(case)) for case in cases)
     minutes = (
         words_read(module) / WORDS_PER_MINUTE
         + questions * MINUTES_PER_QUESTION
@@ -85,13 +87,34 @@ def module_quality(module: Module) -> ModuleQuality:
 
 
 def words_read(module: Module) -> int:
-    """Words a learner reads on one path: in a case, only the feedback of the chosen option."""
-    total = sum(measure(text).words for _, _, text in learner_texts(module))
-    for case in (item for item in module.items if isinstance(item, WorkshopCase)):
-        for step in case.steps:
-            feedback = [measure(choice.feedback).words for choice in step.choices]
-            total -= sum(feedback) - round(sum(feedback) / len(feedback))
+    """Words a learner reads on the longest path: in a case only the steps on that path, and
+    for each step the feedback of one choice (an average one)."""
+    total = 0
+    for item in module.items:
+        if isinstance(item, WorkshopCase):
+            total += measure(item.intro).words
+            for step in longest_path(item):
+                feedback = [measure(choice.feedback).words for choice in step.choices]
+                texts = [step.situation, step.question, *(c.text for c in step.choices)]
+                total += sum(measure(t).words for t in texts) + round(mean(feedback))
+            total += max((measure(ending.text).words for ending in item.endings), default=0)
+        else:
+            total += sum(measure(text).words for _, _, text in learner_texts_of(item))
     return total
+
+
+def longest_path(case: WorkshopCase) -> list[CaseStep]:
+    """The longest run of steps a learner can take through a (checked, loop-free) case."""
+    steps = {step.id: step for step in case.steps}
+
+    @cache
+    def longest_from(step_id: str) -> tuple[CaseStep, ...]:
+        step = steps[step_id]
+        onward = [case.next_of(step, choice) for choice in step.choices]
+        paths = [longest_from(next_id) for next_id in onward if next_id in steps]
+        return (step, *max(paths, key=len, default=()))
+
+    return list(longest_from(case.steps[0].id))
 
 
 def readability_problems(module: Module) -> list[Problem]:
