@@ -19,7 +19,13 @@ from course.model import (
     WorkshopCase,
 )
 from course.problems import AuthoringError, Problem
-from course.sources import SourceProblem, line_at, load_markdown_lesson, load_yaml_mapping
+from course.sources import (
+    SourceProblem,
+    line_at,
+    load_markdown_lesson,
+    load_yaml_mapping,
+    unusable_path,
+)
 from course.validation import validate
 from quizzes.authoring import Location
 
@@ -40,6 +46,11 @@ def load_course(root: Path) -> Course:
     if spec is not None:
         for index, folder_name in enumerate(spec.modules):
             where = Location(course_file, line_at(raw, course_file, ("modules", index)))
+            if folder_name in spec.modules[:index]:
+                problems.append(
+                    Problem(where, f"module '{folder_name}' is listed twice", "list it once")
+                )
+                continue
             module = _load_module(root, folder_name, where, problems)
             if module is not None:
                 modules.append(module)
@@ -60,6 +71,15 @@ def _load_module(
     root: Path, folder_name: str, where: Location, problems: list[Problem]
 ) -> Module | None:
     folder = root / folder_name
+    if not folder.resolve().is_relative_to(root.resolve()):
+        problems.append(
+            Problem(
+                where,
+                f"module folder '{folder_name}' lies outside the course folder",
+                "move the module folder into the course folder instead of linking to it",
+            )
+        )
+        return None
     if not (folder / MODULE_FILE).is_file():
         problems.append(
             Problem(
@@ -81,7 +101,10 @@ def _load_module(
 def _load_item(folder: Path, ref: ItemRef, problems: list[Problem]) -> ModuleItem | None:
     path = folder / ref.file
     try:
-        resolved = path.resolve()
+        try:
+            resolved = path.resolve()
+        except ValueError as error:  # a NUL byte in the name
+            raise unusable_path(ref.at(ref.kind), path, error) from None
         if not resolved.is_relative_to(folder.resolve()):
             problems.append(
                 Problem(

@@ -52,13 +52,28 @@ def module_images(module: Module) -> Iterator[ImageRef]:
 
 def package_path(image_src: str, markdown_file: Path, module_folder: Path) -> str | None:
     """Where an image goes in the package, or None unless it is a file in the module's media/."""
-    if not image_src or "://" in image_src or image_src.startswith(("/", "data:")):
+    if _image_problem(image_src, markdown_file, module_folder) is not None:
         return None
     source = (markdown_file.parent / image_src).resolve()
-    media = (module_folder / MEDIA_FOLDER).resolve()
-    if not source.is_relative_to(media) or not source.is_file():
-        return None
     return source.relative_to(module_folder.resolve()).as_posix()
+
+
+def _image_problem(image_src: str, markdown_file: Path, module_folder: Path) -> str | None:
+    """What keeps an image out of the package, if anything."""
+    if "://" in image_src or image_src.startswith(("//", "data:")):
+        return "is not a file in the module; images from elsewhere are not allowed"
+    if not image_src or image_src.startswith("/"):
+        return "is not a relative path"
+    try:
+        # resolve() follows symlinks, so a link in media/ to a file elsewhere is outside too
+        source = (markdown_file.parent / image_src).resolve()
+        inside = source.is_relative_to((module_folder / MEDIA_FOLDER).resolve())
+        exists = inside and source.is_file()
+    except (OSError, ValueError):  # a NUL byte or a name too long
+        return "is not a usable path"
+    if not inside:
+        return "lies outside the module's media folder"
+    return None if exists else "does not exist"
 
 
 def check_images(module: Module) -> list[Problem]:
@@ -72,12 +87,13 @@ def check_images(module: Module) -> list[Problem]:
                     "describe the image between the brackets: ![what it shows](path)",
                 )
             )
-        if package_path(image.src, image.location.path, module.folder) is None:
+        what = _image_problem(image.src, image.location.path, module.folder)
+        if what is not None:
             problems.append(
                 Problem(
                     image.location,
-                    f"image '{image.src}' is not a file in the module's media folder",
-                    "put the image in the module's media/ folder and use a relative path",
+                    f"image '{image.src}' {what}",
+                    "put the image in the module's media/ folder and use a relative path to it",
                 )
             )
     return problems

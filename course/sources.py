@@ -15,11 +15,14 @@ from markdown_it import MarkdownIt
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
+from ruamel.yaml.reader import ReaderError
 
 from course.problems import Problem
 from quizzes.authoring import Location, Origin
 
 MAX_FILE_BYTES = 1_000_000
+MAX_YAML_DEPTH = 20
 
 
 class SourceProblem(Exception):
@@ -76,13 +79,31 @@ def line_at(raw: Any, path: Path, keys: tuple[str | int, ...]) -> int:
     return line
 
 
+def unusable_path(where: Location, path: Path, error: OSError | ValueError) -> SourceProblem:
+    """The operating system refused the path itself: a NUL byte, a name too long, no access."""
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    shown = path.name.encode("unicode_escape").decode("ascii")[:80]
+    return SourceProblem(
+        Problem(where, f"file '{shown}' cannot be read: {reason.lower()}", "correct the path")
+    )
+
+
 def read_text(path: Path, referenced_from: Location | None = None) -> str:
     where = referenced_from or Location(path, 1)
-    if not path.is_file():
-        raise SourceProblem(
-            Problem(where, f"file '{path.name}' does not exist", "create it or correct the path")
-        )
-    data = path.read_bytes()
+    try:
+        if path.is_dir():
+            raise SourceProblem(
+                Problem(where, f"'{path.name}' is a folder, not a file", "name a file in it")
+            )
+        if not path.is_file():
+            raise SourceProblem(
+                Problem(
+                    where, f"file '{path.name}' does not exist", "create it or correct the path"
+                )
+            )
+        data = path.read_bytes()
+    except (OSError, ValueError) as error:
+        raise unusable_path(where, path, error) from None
     if len(data) > MAX_FILE_BYTES:
         raise SourceProblem(
             Problem(
@@ -107,19 +128,71 @@ def read_text(path: Path, referenced_from: Location | None = None) -> str:
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     """Parse YAML text that starts at ``first_line`` of ``path``."""
     yaml = YAML(typ="rt")
+    padded = "\n" * (first_line - 1) + text
     try:
-        return yaml.load("\n" * (first_line - 1) + text)
+        _refuse_unsafe_yaml(yaml, padded, path)
+        return yaml.load(padded)
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else first_line
-        what = " ".join(str(error.problem or error.context or "invalid YAML").split())
+        raise SourceProblem(_yaml_problem(error, path, first_line)) from None
+    except ReaderError as error:
         raise SourceProblem(
             Problem(
-                Location(path, line),
-                f"invalid YAML: {what}",
-                "check the indentation, colons and quotes on this line or the one above",
+                Location(path, padded[: error.position].count("\n") + 1),
+                f"invalid YAML: control character U+{error.character:04X} is not allowed",
+                "remove it; it is often left behind by copying from another program",
             )
         ) from None
+
+
+def _yaml_problem(error: MarkedYAMLError, path: Path, first_line: int) -> Problem:
+    what = " ".join(str(error.problem or error.context or "invalid YAML").split())
+    context = str(error.context or "")
+    mark = error.problem_mark or error.context_mark
+    fix = "check the indentation, colons and quotes on this line or the one above"
+    if "quoted scalar" in context and "end of stream" in what and error.context_mark:
+        # The end of the file is not where the mistake is: the unclosed quote is.
+        mark, what, fix = error.context_mark, "a quote opened here is not closed", "close it"
+    elif "duplicate key" in what:
+        fix = "keep one of the two"
+    line = mark.line + 1 if mark else first_line
+    return Problem(Location(path, line), f"invalid YAML: {what}", fix)
+
+
+def _refuse_unsafe_yaml(yaml: YAML, text: str, path: Path) -> None:
+    """Refuse what no course file needs and what could make loading hang or run out of memory:
+    aliases (a small file can expand without limit, "billion laughs"), tags (they name types)
+    and deep nesting (building it recurses). Checked on the parser's events, before any data
+    is built."""
+    depth = 0
+    for event in yaml.parse(text):
+        line = event.start_mark.line + 1
+        if isinstance(event, AliasEvent):
+            raise SourceProblem(
+                Problem(
+                    Location(path, line),
+                    f"YAML alias '*{event.anchor}' is not allowed",
+                    "write the value out in full instead of referring to an anchor",
+                )
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            written = str(tag).replace("tag:yaml.org,2002:", "!!")
+            raise SourceProblem(
+                Problem(
+                    Location(path, line),
+                    f"YAML tag '{written}' is not allowed",
+                    "remove the tag; write plain text, numbers, lists and mappings",
+                )
+            )
+        depth += isinstance(event, CollectionStartEvent) - isinstance(event, CollectionEndEvent)
+        if depth > MAX_YAML_DEPTH:
+            raise SourceProblem(
+                Problem(
+                    Location(path, line),
+                    f"invalid YAML: lists and mappings are nested more than {MAX_YAML_DEPTH} deep",
+                    "flatten the structure; course files need only a few levels",
+                )
+            )
 
 
 def load_yaml_mapping(path: Path, referenced_from: Location | None = None) -> Any:

@@ -26,6 +26,8 @@ _ITEM_NAMES = {
     "choices": "choice",
     "screens": "screen",
     "items": "item",
+    "modules": "module",
+    "terms": "term",
 }
 
 
@@ -75,10 +77,14 @@ def _problem(model: type[BaseModel], raw: Any, path: Path, detail: ErrorDetails)
         return Problem(
             location, f"{owner}unknown field '{field}'", f"{fix} (allowed: {', '.join(allowed)})"
         )
+    if kind == "union_tag_not_found":
+        tags = ", ".join(_tags_at(model, raw, loc[:-1]))
+        return Problem(location, f"{owner}no 'type' given", f"add 'type:' with one of: {tags}")
     got = _describe(detail.get("input"))
     subject = f"{owner}field '{field}'" if field and not field.isdigit() else (owner or "value")
     subject = subject.rstrip(": ")
-    return Problem(location, f"{subject}: {_what(detail)}{got}", _fix(detail))
+    item_name = _ITEM_NAMES.get(field, "item")
+    return Problem(location, f"{subject}: {_what(detail)}{got}", _fix(detail, item_name))
 
 
 def _data_keys(raw: Any, loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
@@ -90,6 +96,8 @@ def _data_keys(raw: Any, loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
         if value is not MISSING:
             keys.append(part)
             node = value
+        elif isinstance(node, dict) and part == node.get("type"):
+            continue  # the union member pydantic chose, named after the 'type' written
         elif isinstance(node, dict) and isinstance(part, str):
             keys.append(part)  # a missing or misspelt key: keep it for the message
             break
@@ -115,6 +123,21 @@ def _owner(raw: Any, keys: tuple[int | str, ...]) -> str:
 
 def _fields_at(model: type[BaseModel], raw: Any, loc: tuple[int | str, ...]) -> set[str]:
     """The field names allowed at ``loc``, following lists and tagged unions."""
+    annotation, node = _annotation_at(model, raw, loc)
+    models = _models_in(annotation)
+    if isinstance(node, dict) and len(models) > 1:
+        models = [m for m in models if _tag(m) == node.get("type")] or models
+    return {name for m in models for name in m.model_fields}
+
+
+def _tags_at(model: type[BaseModel], raw: Any, loc: tuple[int | str, ...]) -> list[str]:
+    """The 'type' values the tagged union at ``loc`` accepts."""
+    annotation, _ = _annotation_at(model, raw, loc)
+    return [tag for m in _models_in(annotation) if (tag := _tag(m)) is not None]
+
+
+def _annotation_at(model: type[BaseModel], raw: Any, loc: tuple[int | str, ...]) -> tuple[Any, Any]:
+    """The type annotation and the raw data at ``loc``, following lists and tagged unions."""
     annotation: Any = model
     node = raw
     for part in loc:
@@ -128,13 +151,10 @@ def _fields_at(model: type[BaseModel], raw: Any, loc: tuple[int | str, ...]) -> 
             continue
         member = next((m for m in options if part in m.model_fields), None)
         if member is None:
-            return set()
+            return None, None
         annotation = member.model_fields[part].annotation
         node = node.get(part) if isinstance(node, dict) else None
-    models = _models_in(annotation)
-    if isinstance(node, dict) and len(models) > 1:
-        models = [m for m in models if _tag(m) == node.get("type")] or models
-    return {name for m in models for name in m.model_fields}
+    return annotation, node
 
 
 def _models_in(annotation: Any) -> list[type[BaseModel]]:
@@ -160,21 +180,49 @@ def _describe(value: Any) -> str:
     return f" (got '{text[:40]}{'…' if len(text) > 40 else ''}')"
 
 
+# Plain words for pydantic's type errors: what the value must be, and how to write one.
+_EXPECTED = {
+    "string_type": ("text", "write text"),
+    "int_type": ("a whole number", "write a number"),
+    "int_parsing": ("a whole number", "write a number"),
+    "int_from_float": ("a whole number", "write a number without decimals"),
+    "float_type": ("a number", "write a number"),
+    "float_parsing": ("a number", "write a number"),
+    "bool_type": ("true or false", "write true or false"),
+    "bool_parsing": ("true or false", "write true or false"),
+    "list_type": ("a list", "write a list ('- item' lines)"),
+    "model_type": ("a mapping", "write a mapping ('key: value' lines)"),
+    "dict_type": ("a mapping", "write a mapping ('key: value' lines)"),
+}
+_BOUNDS = {
+    "greater_than_equal": ("ge", "at least"),
+    "greater_than": ("gt", "more than"),
+    "less_than_equal": ("le", "at most"),
+    "less_than": ("lt", "less than"),
+}
+
+
 def _what(detail: ErrorDetails) -> str:
     kind, ctx = detail["type"], detail.get("ctx", {})
     if kind == "string_pattern_mismatch":
         return "not a valid id or value"
     if kind == "union_tag_invalid":
         return f"unknown question type '{ctx.get('tag')}'"
-    if kind == "union_tag_not_found":
-        return "no 'type' given"
+    if kind in _EXPECTED:
+        return f"must be {_EXPECTED[kind][0]}"
+    if kind in _BOUNDS:
+        name, words = _BOUNDS[kind]
+        return f"must be {words} {ctx.get(name)}"
+    if kind in ("too_short", "too_long"):
+        count = ctx.get("actual_length")
+        return f"has {count} item{'' if count == 1 else 's'}"
     msg = detail["msg"]
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, ") :]
     return msg[:1].lower() + msg[1:]
 
 
-def _fix(detail: ErrorDetails) -> str:
+def _fix(detail: ErrorDetails, item_name: str) -> str:
     kind, ctx = detail["type"], detail.get("ctx", {})
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
@@ -182,34 +230,27 @@ def _fix(detail: ErrorDetails) -> str:
             return "use one lower-case letter, a to z"
         if pattern.startswith("^[a-z][a-z0-9]*"):
             return "use lower-case letters, digits and hyphens, starting with a letter"
+        if pattern == "^[a-z]{2}$":
+            return "use a two-letter language code, such as nl"
+        if pattern.startswith("^\\d+"):
+            return "write a version number, such as 1.0.0"
+        if pattern.startswith("^[A-Za-z0-9]"):
+            return (
+                "name a folder directly inside the course folder (letters, digits, '.', '_', '-')"
+            )
         return f"write it in the form {pattern}"
-    if kind in ("union_tag_invalid", "union_tag_not_found"):
+    if kind == "union_tag_invalid":
         return f"use one of: {ctx.get('expected_tags', '')}".replace("'", "")
     if kind == "too_short":
-        return f"give at least {ctx.get('min_length')}"
+        least = ctx.get("min_length")
+        return f"give at least {least} {item_name}{'' if least == 1 else 's'}"
     if kind == "too_long":
-        return f"give at most {ctx.get('max_length')}"
-    if kind.startswith(("greater_than", "less_than")):
+        most = ctx.get("max_length")
+        return f"give at most {most} {item_name}{'' if most == 1 else 's'}"
+    if kind in _BOUNDS:
         return "use a number within the allowed range"
-    if kind in (
-        "string_type",
-        "int_type",
-        "int_parsing",
-        "float_parsing",
-        "bool_parsing",
-        "list_type",
-        "model_type",
-        "dict_type",
-        "float_type",
-        "bool_type",
-    ):
-        expected = {
-            "string_type": "text",
-            "list_type": "a list ('- item' lines)",
-            "model_type": "a mapping ('key: value' lines)",
-            "dict_type": "a mapping ('key: value' lines)",
-        }.get(kind, "a number" if "int" in kind or "float" in kind else "true or false")
-        return f"write {expected}"
+    if kind in _EXPECTED:
+        return _EXPECTED[kind][1]
     if kind == "literal_error":
         return f"use {ctx.get('expected')}"
     return "correct the value"
