@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 from course.loader import load_course
+from course.model import Course
+from scorm_builder.render import messages
 from tests.support.broken import fixture_copy, problems_of, replace_in
+from tests.support.learner import current_key, take
 from tests.support.paths import FIXTURE_COURSE
 
 CASE = "01-basis/cases/buurman.yaml"
@@ -116,3 +120,48 @@ def test_a_linear_case_still_loads_unchanged(tmp_path: Path) -> None:
     assert not case.branches
     decisions, ending = case.walk(lambda step: "b")
     assert ([step.id for step, _ in decisions], ending) == (["eerste-stap"], None)
+
+
+def test_runtime_follows_the_path_and_resumes_on_it(
+    page: Page, site: str, fixture_course: Course
+) -> None:
+    """Choosing 'b' skips the second step: Next, Previous, progress and resume follow the path."""
+    module = fixture_course.modules[0]
+    route = [screen.key for screen in module.route(lambda step: "b")]
+    page.goto(f"{site}/p/basis-scorm2004/index.html")
+    page.wait_for_selector("html[data-player=ready]", state="attached")
+    frame = page.main_frame
+    take(frame, module, screens=route.index("buurman/te-snel") + 1, decision="b")
+    assert current_key(frame) == "buurman/te-snel"
+    progress = page.locator("#progress")
+    # Every screen on the path but the closing summary counts; the second step is off it.
+    assert progress.get_attribute("max") == str(len(route) - 1)
+
+    page.reload()
+    page.wait_for_selector("html[data-player=ready]", state="attached")
+    assert current_key(frame) == "buurman/te-snel"
+    page.click("#previous")
+    assert current_key(frame) == "buurman/eerste-stap"
+    assert page.locator('main > .screen:not([hidden]) input[value="b"]').is_checked()
+    page.click("#next")
+    take(frame, module, decision="b")
+    summary = page.locator("main > .screen:not([hidden]) .closing-summary").inner_text()
+    assert "Afloop: Te snel" in summary
+    assert "Je score in deze casus: 0 van de 2 punten." in summary
+    assert "Je hebt de module afgerond." in summary
+    assert progress.evaluate("bar => bar.value === bar.max")
+
+
+def test_next_waits_for_a_decision(page: Page, site: str, fixture_course: Course) -> None:
+    module = fixture_course.modules[0]
+    page.goto(f"{site}/p/basis-scorm12/index.html")
+    page.wait_for_selector("html[data-player=ready]", state="attached")
+    frame = page.main_frame
+    steps_before = [s.key for s in module.route(lambda step: "a")].index("buurman/eerste-stap")
+    take(frame, module, screens=steps_before)
+    page.click("#next")
+    assert current_key(frame) == "buurman/eerste-stap"
+    page.click("#next")  # no decision made yet
+    assert current_key(frame) == "buurman/eerste-stap"
+    message = page.locator("main > .screen:not([hidden]) .form-message").inner_text()
+    assert message == messages("nl")["answer_first"]

@@ -1,0 +1,133 @@
+"""WCAG 2.1 AA on the real course: axe-core on every screen in both standards, and reflow.
+
+One page load per module and standard walks the learner's path (deciding 'a' in every case),
+and checks each screen as it arrives and again once answered, with feedback showing; also the
+menu and the glossary, open. At every state: axe-core with the WCAG 2.0/2.1 A and AA rules at
+1280 px. The layout is the same in both standards, so only the SCORM 2004 walk also checks
+that nothing scrolls sideways at 1280 px, at 320 px (reflow) and with text at 200 %.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page
+
+from course.loader import load_course
+from course.model import Module
+from course.quality import terms_in
+from scorm_builder.build import build
+from tests.support.learner import right, take
+from tests.support.lms import make_site
+from tests.support.paths import AXE, MODULES
+from tests.support.server import serve
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WIDE, NARROW = 1280, 320
+REAL_COURSE = load_course(MODULES)
+
+# Axe's own script is served from the site, so the packages' CSP ('self' only) lets it in.
+# Hidden screens are left out of the context: axe would skip them anyway, only slower.
+RUN_AXE = """async (tags) => {
+  const context = { exclude: [["main > .screen[hidden]"]] };
+  const result = await axe.run(context, { runOnly: { type: "tag", values: tags } });
+  return result.violations.map(
+    (v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}"""
+
+# Text at 200 % without zooming the layout: the root font size, set through the CSSOM.
+TEXT_SIZE = "(size) => { document.documentElement.style.fontSize = size; }"
+SCROLL_WIDTH = "document.documentElement.scrollWidth"
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    packages = build(REAL_COURSE, tmp_path_factory.mktemp("dist"))
+    root = make_site(tmp_path_factory.mktemp("site"), [p.path for p in packages])
+    shutil.copy(AXE, root / "axe.min.js")
+    with serve(root) as url:
+        yield url
+
+
+class Auditor:
+    """Checks one page at every state it is shown in, collecting what fails."""
+
+    def __init__(self, page: Page, layout: bool) -> None:
+        self.page = page
+        self.layout = layout
+        self.problems: list[str] = []
+        self.states = 0
+
+    def check(self, state: str) -> None:
+        self.states += 1
+        page = self.page
+        self.problems += [f"{state}: {v}" for v in page.evaluate(RUN_AXE, AXE_TAGS)]
+        if not self.layout:
+            return
+        self.overflow(state, WIDE, "at 1280 px")
+        page.evaluate(TEXT_SIZE, "200%")
+        self.overflow(state, WIDE, "with text at 200 %")
+        page.evaluate(TEXT_SIZE, "")
+        page.set_viewport_size({"width": NARROW, "height": 640})
+        self.overflow(state, NARROW, "at 320 px")
+        page.set_viewport_size({"width": WIDE, "height": 800})
+
+    def overflow(self, state: str, width: int, how: str) -> None:
+        scroll_width: int = self.page.evaluate(SCROLL_WIDTH)
+        if scroll_width > width:
+            self.problems.append(f"{state}: scrolls sideways {how} ({scroll_width} px)")
+
+
+def walk_and_check(page: Page, module: Module, auditor: Auditor) -> None:
+    frame = page.main_frame
+    route = module.route(lambda step: "a")
+    for index, screen in enumerate(route):
+        assert frame.locator("main > .screen:not([hidden])").get_attribute("data-key") == screen.key
+        auditor.check(screen.key)
+        if screen.kind in ("question", "case-step", "quiz-result"):
+            take(frame, module, right, screens=1)
+            auditor.check(f"{screen.key} (answered)")
+        if index < len(route) - 1:
+            page.click("#next")
+
+
+def check_menu_and_glossary(page: Page, auditor: Auditor) -> None:
+    page.click("#menu-button")
+    auditor.check("menu open")
+    page.click("#menu-button")
+    page.click("#glossary-button")
+    assert page.locator("#glossary").evaluate("dialog => dialog.open")
+    auditor.check("glossary open")
+    page.keyboard.press("Escape")
+    assert not page.locator("#glossary").evaluate("dialog => dialog.open")
+    assert page.evaluate("document.activeElement.id") == "glossary-button"
+
+
+@pytest.mark.parametrize("target", ["scorm12", "scorm2004"])
+@pytest.mark.parametrize("module", REAL_COURSE.modules, ids=[m.id for m in REAL_COURSE.modules])
+def test_every_screen_passes_axe_and_reflows(
+    page: Page, real_site: str, module: Module, target: str
+) -> None:
+    page.set_viewport_size({"width": WIDE, "height": 800})
+    page.goto(f"{real_site}/p/{module.id}-{target}/index.html")
+    page.wait_for_selector("html[data-player=ready]", state="attached")
+    page.add_script_tag(url=f"{real_site}/axe.min.js")
+    auditor = Auditor(page, layout=target == "scorm2004")
+    check_menu_and_glossary(page, auditor)
+    walk_and_check(page, module, auditor)
+    assert auditor.problems == []
+    assert auditor.states > len(module.route(lambda step: "a"))
+
+
+def test_glossary_holds_the_terms_the_module_uses(page: Page, real_site: str) -> None:
+    module = REAL_COURSE.modules[0]
+    page.goto(f"{real_site}/p/{module.id}-scorm2004/index.html")
+    page.wait_for_selector("html[data-player=ready]", state="attached")
+    shown = page.locator("#glossary dt").evaluate_all(
+        "terms => terms.map((term) => term.firstChild.textContent.trim())"
+    )
+    used = [REAL_COURSE.glossary[index].term for index in terms_in(module, REAL_COURSE)]
+    assert shown == used
+    assert 0 < len(used) < len(REAL_COURSE.glossary)
