@@ -275,3 +275,87 @@ def test_standalone_without_lms_keeps_progress_in_browser(
     take(frame, module, right)
     assert "Gefeliciteerd" in page.locator(".pass-line").inner_text()
     assert problems == []
+
+
+def list_orders(frame: Any) -> dict[str, str]:
+    """The order each question's shuffled list shows, by question id."""
+    result: dict[str, str] = frame.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll("form.question")]
+            .filter((form) => form.querySelector("[data-shuffle]"))
+            .map((form) => [form.dataset.question,
+              [...form.querySelector("[data-shuffle]").children]
+                .map((item) => item.dataset.order).join(",")]))"""
+    )
+    return result
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_shuffled_order_is_kept_on_resume(
+    page: Page, site: str, fixture_course: Course, version: str
+) -> None:
+    package, _ = VERSIONS[version]
+    first = LmsSession(page, site, version)
+    frame = first.launch(package, SEED[version])
+    shown = list_orders(frame)
+    first.leave()
+    data = first.data()
+    entry_key = "cmi.core.entry" if version == "1.2" else "cmi.entry"
+    # The fixture quiz shuffles: no list is in authored order, ordering questions never.
+    assert set(shown) == {"definitie", "partners", "koppelen", "volgorde"}
+    assert all(order != ",".join(map(str, range(order.count(",") + 1))) for order in shown.values())
+
+    second = LmsSession(page, site, version)
+    frame = second.launch(
+        package,
+        {**SEED[version], entry_key: "resume", "cmi.suspend_data": data["cmi.suspend_data"]},
+    )
+    assert list_orders(frame) == shown
+    second.leave()
+    assert_clean_session(second, version)
+
+
+def back_to_result(frame: Any, quiz_id: str) -> None:
+    """From the end of the module back to the quiz result, with Previous."""
+    while current_key(frame) != f"{quiz_id}/result":
+        frame.locator("#previous").click()
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_failed_learner_retries_and_passes(
+    page: Page, site: str, fixture_course: Course, version: str
+) -> None:
+    package, fmt = VERSIONS[version]
+    module = fixture_course.modules[0]
+    quiz = module.quiz
+    assert quiz is not None and quiz.attempts == 2
+    session = LmsSession(page, site, version)
+    frame = session.launch(package, SEED[version])
+    take(frame, module, wrong)
+    result = frame.locator(".quiz-result")
+    back_to_result(frame, quiz.id)
+    assert result.locator(".attempts-line").inner_text() == "Dit was poging 1 van 2."
+    result.locator(".retry-quiz").click()
+
+    first_question = f"{quiz.id}/{quiz.questions[0].id}"
+    assert current_key(frame) == first_question
+    forms = frame.locator("form.question")
+    assert forms.locator("input:checked").count() == 0
+    assert forms.locator("button[type=submit][hidden], fieldset:disabled").count() == 0
+    assert frame.locator(f'[data-key="{first_question}"] button[type=submit]').is_visible()
+    take(frame, module, right)
+    back_to_result(frame, quiz.id)
+    assert result.locator(".pass-line").inner_text().startswith("Gefeliciteerd")
+    assert result.locator(".retry-quiz").is_hidden()
+    session.leave()
+    data = session.data()
+
+    assert_clean_session(session, version)
+    status_key = "cmi.core.lesson_status" if version == "1.2" else "cmi.success_status"
+    score_key = "cmi.core.score.raw" if version == "1.2" else "cmi.score.raw"
+    assert (data[status_key], float(data[score_key])) == ("passed", 100)
+    # The latest record of every question is the retry's right answer.
+    latest = {row["id"]: row for row in lms_interactions(data, version)}
+    expected = expected_interactions(module, fmt, right)
+    assert [latest[row["id"]] for row in expected] == expected
+    if version == "1.2":
+        assert_12_limits(data)
