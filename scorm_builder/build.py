@@ -22,31 +22,50 @@ from scorm_builder.package import package_name, source_date_epoch, write_zip
 from scorm_builder.render import render_module, ui_languages
 from scorm_builder.state import token_collisions, tracking_keys, worst_case_suspend_data
 from scorm_builder.targets import TARGETS, Target
+from scorm_builder.targets.common import course_package, module_package
 
 MANIFEST = "imsmanifest.xml"
 
 
 @dataclass(frozen=True)
 class BuiltPackage:
+    """A package in the output folder: one module, or the whole course (a SCO per module)."""
+
     path: Path
-    module: Module
+    modules: tuple[Module, ...]
     target: Target
     size: int
     rebuilt: bool
 
     @property
     def screens(self) -> int:
-        return len(self.module.screens())
+        return sum(len(module.screens()) for module in self.modules)
 
     @property
     def questions(self) -> int:
-        return len(self.module.quiz.questions) if self.module.quiz else 0
+        return sum(len(m.quiz.questions) for m in self.modules if m.quiz)
 
 
-def package_files(course: Course, module: Module, target: Target) -> dict[str, bytes]:
-    """Every file of one package, the manifest included."""
-    files = render_module(course, module, target)
-    files[MANIFEST] = target.manifest(course, module, sorted(files))
+def module_package_files(
+    course: Course, module: Module, target: Target, rendered: dict[str, bytes]
+) -> dict[str, bytes]:
+    """Every file of one module's package, the manifest included."""
+    files = dict(rendered)
+    files[MANIFEST] = target.manifest(module_package(course, module, sorted(files)))
+    return files
+
+
+def course_package_files(
+    course: Course, target: Target, rendered: dict[str, dict[str, bytes]]
+) -> dict[str, bytes]:
+    """The whole course in one package: each module's rendered files in a folder of its own."""
+    placed = {
+        module_id: {f"{module_id}/{name}": data for name, data in files.items()}
+        for module_id, files in rendered.items()
+    }
+    files = {name: data for module_files in placed.values() for name, data in module_files.items()}
+    listing = {module_id: sorted(module_files) for module_id, module_files in placed.items()}
+    files[MANIFEST] = target.manifest(course_package(course, listing))
     return files
 
 
@@ -98,7 +117,8 @@ def build(
 ) -> list[BuiltPackage]:
     """Build the packages into ``out_dir``, skipping those ``cache`` shows to be unchanged.
 
-    Without a cache every package is built; either way the cache file is written afterwards.
+    A package per module and target; when no modules are picked, also a whole-course package
+    per target. Without a cache every package is built; either way the cache file is written.
     """
     wanted = set(module_ids) if module_ids is not None else None
     modules = [m for m in course.modules if wanted is None or m.id in wanted]
@@ -115,23 +135,45 @@ def build(
     folders = {m.id: m.folder.relative_to(course.root).as_posix() for m in course.modules}
     staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir))
     try:
-        staged = []
-        for module in modules:
-            for target in targets:
+        staged: list[tuple[str, str, bool, tuple[Module, ...], Target]] = []
+        rendered: dict[tuple[str, str], dict[str, bytes]] = {}
+
+        def render(module: Module, target: Target) -> dict[str, bytes]:
+            """Each module is rendered once per target, for its own and the course package."""
+            key = (module.id, target.name)
+            if key not in rendered:
+                rendered[key] = render_module(course, module, target)
+            return rendered[key]
+
+        for target in targets:
+            for module in modules:
                 name = package_name(module.id, target.name)
                 digest = inputs.package_digest(folders[module.id], folders.values(), target.name)
                 rebuild = not cache.reusable(name, digest)
                 if rebuild:
-                    write_zip(staging / name, package_files(course, module, target), epoch)
-                staged.append((name, digest, rebuild, module, target))
+                    files = module_package_files(course, module, target, render(module, target))
+                    write_zip(staging / name, files, epoch)
+                staged.append((name, digest, rebuild, (module,), target))
+            if wanted is None:
+                name = package_name(course.id, target.name)
+                digest = inputs.course_package_digest(target.name)
+                rebuild = not cache.reusable(name, digest)
+                if rebuild:
+                    by_module = {m.id: render(m, target) for m in course.modules}
+                    write_zip(
+                        staging / name, course_package_files(course, target, by_module), epoch
+                    )
+                staged.append((name, digest, rebuild, course.modules, target))
         built = []
-        for name, digest, rebuild, module, target in staged:
+        for name, digest, rebuild, package_modules, target in staged:
             final = out_dir / name
             if rebuild:
                 os.replace(staging / name, final)
             cache.record(name, digest)
-            built.append(BuiltPackage(final, module, target, final.stat().st_size, rebuild))
-        cache.save(inputs, folders)
+            built.append(
+                BuiltPackage(final, package_modules, target, final.stat().st_size, rebuild)
+            )
+        cache.save(inputs, folders, course.id)
         return built
     finally:
         shutil.rmtree(staging, ignore_errors=True)

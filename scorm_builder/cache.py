@@ -28,7 +28,7 @@ from scorm_builder.package import package_name, source_date_epoch
 
 CACHE_FILE = ".build-cache.json"
 # Bump when the meaning of the cache file changes, so an old one is ignored.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 BUILDER_ROOT = Path(__file__).resolve().parents[1]
 BUILDER_PACKAGES = ("course", "quizzes", "scorm_builder")
@@ -75,6 +75,10 @@ class BuildInputs:
     def course_digest(self) -> str:
         return digest(json.dumps([self.files, self.builder], sort_keys=True).encode())
 
+    def course_package_digest(self, target_name: str) -> str:
+        """The whole-course package depends on everything."""
+        return digest(json.dumps([self.files, self.builder, target_name, "course"]).encode())
+
     def package_digest(self, folder: str, all_folders: Iterable[str], target_name: str) -> str:
         """A package depends on its own module folder and on every file outside module folders."""
         other_folders = tuple(f"{other}/" for other in all_folders if other != folder)
@@ -89,6 +93,7 @@ class BuildCache:
     out_dir: Path
     course_digest: str = ""
     module_folders: dict[str, str] = field(default_factory=dict)  # module id → folder name
+    course_id: str = ""
     packages: dict[str, dict[str, str]] = field(default_factory=dict)  # zip → inputs and zip
 
     @classmethod
@@ -99,7 +104,9 @@ class BuildCache:
             return cls(out_dir)
         if saved.get("format") != CACHE_FORMAT:
             return cls(out_dir)
-        return cls(out_dir, saved["course"], saved["modules"], saved["packages"])
+        return cls(
+            out_dir, saved["course"], saved["modules"], saved["course_id"], saved["packages"]
+        )
 
     def reusable(self, name: str, inputs_digest: str) -> bool:
         """The zip in the output folder was built from these inputs and is still as written."""
@@ -115,14 +122,16 @@ class BuildCache:
         zip_digest = digest((self.out_dir / name).read_bytes())
         self.packages[name] = {"inputs": inputs_digest, "zip": zip_digest}
 
-    def save(self, inputs: BuildInputs, module_folders: dict[str, str]) -> None:
+    def save(self, inputs: BuildInputs, module_folders: dict[str, str], course_id: str) -> None:
         """Write the cache, atomically: a half-written file would make the next build guess."""
         self.course_digest = inputs.course_digest()
         self.module_folders = module_folders
+        self.course_id = course_id
         saved = {
             "format": CACHE_FORMAT,
             "course": self.course_digest,
             "modules": module_folders,
+            "course_id": course_id,
             "packages": self.packages,
         }
         temporary = self.out_dir / f"{CACHE_FILE}.tmp"
@@ -148,7 +157,7 @@ def is_current(
     if any(module_id not in cache.module_folders for module_id in wanted):
         return False  # let the full build report the unknown module
     folders = cache.module_folders.values()
-    return all(
+    modules_current = all(
         cache.reusable(
             package_name(module_id, target_name),
             inputs.package_digest(cache.module_folders[module_id], folders, target_name),
@@ -156,3 +165,10 @@ def is_current(
         for module_id in wanted
         for target_name in target_names
     )
+    whole_course_current = bool(module_ids) or all(
+        cache.reusable(
+            package_name(cache.course_id, target_name), inputs.course_package_digest(target_name)
+        )
+        for target_name in target_names
+    )
+    return modules_current and whole_course_current

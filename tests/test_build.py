@@ -78,24 +78,88 @@ def test_what_the_xsds_cannot_see(
         organization_ids = root.xpath("//cp:organization/@identifier", namespaces=ns)
         assert root.find("cp:organizations", ns).get("default") in organization_ids
         resources = {r.get("identifier"): r for r in root.iterfind(".//cp:resource", ns)}
-        for item in root.iterfind(".//cp:item", ns):
-            assert item.get("identifierref") in resources
-        (resource,) = resources.values()
-        assert resource.get("type") == "webcontent"
+        items = list(root.iterfind(".//cp:item", ns))
+        assert [item.get("identifierref") for item in items] == list(resources)
+        assert len(items) == len(package.modules), "one SCO per module"
         attribute = "scormtype" if package.target.name == "scorm12" else "scormType"
-        assert resource.get(f"{{{ns['adlcp']}}}{attribute}") == "sco"
-        listed = {f.get("href") for f in resource.iterfind("cp:file", ns)}
+        listed: set[str] = set()
+        for resource in resources.values():
+            assert resource.get("type") == "webcontent"
+            assert resource.get(f"{{{ns['adlcp']}}}{attribute}") == "sco"
+            files = {f.get("href") for f in resource.iterfind("cp:file", ns)}
+            assert resource.get("href") in files
+            assert resource.get("href").endswith("index.html")
+            assert not files & listed, "no file belongs to two SCOs"
+            listed |= files
         assert listed == names - {"imsmanifest.xml"}, "every file listed, and only those"
-        assert resource.get("href") in listed
         assert all(not name.startswith(("/", "..")) and "\\" not in name for name in names)
-        quiz = package.module.quiz
-        assert quiz is not None
+        pass_marks = [m.quiz.pass_mark for m in package.modules if m.quiz]
         if package.target.name == "scorm12":
-            assert root.findtext(".//adlcp:masteryscore", namespaces=ns) == str(quiz.pass_mark)
+            found = root.xpath("//adlcp:masteryscore/text()", namespaces=ns)
+            assert found == [str(mark) for mark in pass_marks]
         else:
             assert b"masteryscore" not in manifest_of(package)
-            measure = root.findtext(".//imsss:minNormalizedMeasure", namespaces=ns)
-            assert float(measure) == quiz.pass_mark / 100
+            found = root.xpath("//imsss:minNormalizedMeasure/text()", namespaces=ns)
+            assert [float(value) for value in found] == [mark / 100 for mark in pass_marks]
+
+
+def test_whole_course_package_holds_every_module_in_order(
+    real_packages: list[BuiltPackage],
+) -> None:
+    course = load_course(MODULES)
+    whole = [p for p in real_packages if p.path.name.startswith(course.id)]
+    assert [p.path.name for p in whole] == [
+        f"{course.id}-scorm12.zip",
+        f"{course.id}-scorm2004.zip",
+    ]
+    for package in whole:
+        assert package.modules == course.modules
+        with zipfile.ZipFile(package.path) as archive:
+            names = archive.namelist()
+        for module in course.modules:
+            assert f"{module.id}/index.html" in names
+            assert f"{module.id}/assets/player.js" in names
+
+
+def test_scorm2004_course_package_opens_modules_in_order(
+    real_packages: list[BuiltPackage],
+) -> None:
+    """Module n+1 is disabled until module n is completed, through global objectives."""
+    ns = NS["scorm2004"] | {"adlseq": "http://www.adlnet.org/xsd/adlseq_v1p3"}
+    course = load_course(MODULES)
+    (package,) = [p for p in real_packages if p.path.name == f"{course.id}-scorm2004.zip"]
+    root = etree.fromstring(manifest_of(package))
+    organization = root.find(".//cp:organization", ns)
+    assert organization.get(f"{{{ns['adlseq']}}}objectivesGlobalToSystem") == "false"
+    items = organization.findall("cp:item", ns)
+    written = []
+    for position, item in enumerate(items):
+        maps = {
+            o.get("objectiveID"): o.find("adlseq:mapInfo", ns)
+            for o in item.iterfind("imsss:sequencing/adlseq:objectives/adlseq:objective", ns)
+        }
+        primary = item.find(".//imsss:primaryObjective", ns).get("objectiveID")
+        assert maps[primary].get("writeCompletionStatus") == "true"
+        written.append(maps[primary].get("targetObjectiveID"))
+        conditions = item.findall(".//imsss:preConditionRule/imsss:ruleConditions/*", ns)
+        if position == 0:
+            assert conditions == []
+            continue
+        (condition,) = conditions
+        assert (condition.get("condition"), condition.get("operator")) == ("completed", "not")
+        assert item.find(".//imsss:preConditionRule/imsss:ruleAction", ns).get("action") == (
+            "disabled"
+        )
+        previous = maps[condition.get("referencedObjective")]
+        assert previous.get("readCompletionStatus") == "true"
+        assert previous.get("targetObjectiveID") == written[position - 1]
+    assert len(set(written)) == len(items)
+
+
+def test_module_builds_leave_out_the_course_package(tmp_path: Path) -> None:
+    course = load_course(MODULES)
+    built = build(course, tmp_path, ["scorm2004"], [course.modules[0].id])
+    assert [p.path.name for p in built] == [f"{course.modules[0].id}-scorm2004.zip"]
 
 
 def test_scorm12_metadata(fixture_packages: list[BuiltPackage]) -> None:

@@ -13,7 +13,14 @@ from course.cli import main
 from scorm_builder.cache import CACHE_FILE
 from tests.support.broken import fixture_copy, replace_in
 
-ZIPS = ["basis-scorm12.zip", "basis-scorm2004.zip", "tweede-scorm12.zip", "tweede-scorm2004.zip"]
+COURSE_ZIPS = ["mini-cursus-scorm12.zip", "mini-cursus-scorm2004.zip"]
+ZIPS = [
+    "basis-scorm12.zip",
+    "basis-scorm2004.zip",
+    "tweede-scorm12.zip",
+    "tweede-scorm2004.zip",
+    *COURSE_ZIPS,
+]
 
 
 @pytest.fixture
@@ -49,13 +56,14 @@ def test_a_build_with_nothing_changed_rewrites_nothing(two_modules: Path, tmp_pa
 
 
 def test_an_edited_lesson_rebuilds_only_its_module(two_modules: Path, tmp_path: Path) -> None:
+    """Its module's packages and the whole-course packages, which hold every module."""
     out = tmp_path / "dist"
     run_build(two_modules, out)
     before = stamps(out)
     replace_in(two_modules / "02-tweede" / "lessons" / "01-intro.md", "legale", "gewone")
-    assert "Built 2 package(s), 2 unchanged" in run_build(two_modules, out)
+    assert "Built 4 package(s), 2 unchanged" in run_build(two_modules, out)
     changed = sorted(name for name, stamp in stamps(out).items() if stamp != before[name])
-    assert changed == ["tweede-scorm12.zip", "tweede-scorm2004.zip"]
+    assert changed == sorted([*COURSE_ZIPS, "tweede-scorm12.zip", "tweede-scorm2004.zip"])
 
 
 def test_an_incremental_build_equals_a_forced_one(two_modules: Path, tmp_path: Path) -> None:
@@ -63,7 +71,7 @@ def test_an_incremental_build_equals_a_forced_one(two_modules: Path, tmp_path: P
     run_build(two_modules, incremental)
     replace_in(two_modules / "01-basis" / "lessons" / "01-intro.md", "legale", "gewone")
     run_build(two_modules, incremental)
-    assert "Built 4 package(s), 0 unchanged" in run_build(two_modules, forced, "--force")
+    assert "Built 6 package(s), 0 unchanged" in run_build(two_modules, forced, "--force")
     assert contents(incremental) == contents(forced)
     assert CACHE_FILE in contents(forced)
 

@@ -1,14 +1,87 @@
-"""What the output targets share: the target contract and manifest helpers."""
+"""What the output targets share: the target contract, the package plan and manifest helpers.
+
+A package holds one SCO per module: a module package has one, placed at the package root; a
+whole-course package has one per module, each in a folder named after the module.
+"""
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from dataclasses import dataclass
 from typing import ClassVar
 
 from lxml import etree
 
 from course.model import Course, Module
 from quizzes.interactions import ResponseFormat
+
+
+@dataclass(frozen=True)
+class Sco:
+    """One module as a SCO: its files, already placed in the package (below ``base``)."""
+
+    module: Module
+    base: str
+    files: list[str]
+
+    @property
+    def item_id(self) -> str:
+        return f"ITEM-{self.module.id}"
+
+    @property
+    def resource_id(self) -> str:
+        return f"RES-{self.module.id}"
+
+    @property
+    def launch(self) -> str:
+        return f"{self.base}index.html"
+
+
+@dataclass(frozen=True)
+class Package:
+    """What a manifest describes. Identifiers are slugs, so they are valid xsd:ID values."""
+
+    identifier: str
+    title: str
+    description: str
+    keywords: list[str]
+    minutes: int
+    language: str
+    version: str
+    scos: list[Sco]
+
+    @property
+    def organization_id(self) -> str:
+        return f"ORG-{self.identifier}"
+
+
+def module_package(course: Course, module: Module, files: list[str]) -> Package:
+    spec = module.spec
+    return Package(
+        identifier=f"{course.id}.{module.id}",
+        title=module.title,
+        description=spec.description,
+        keywords=list(spec.keywords),
+        minutes=spec.study_time_minutes,
+        language=course.spec.language,
+        version=course.spec.version,
+        scos=[Sco(module, "", files)],
+    )
+
+
+def course_package(course: Course, files: dict[str, list[str]]) -> Package:
+    """All modules in course order; ``files`` maps a module id to its files in the package."""
+    keywords = dict.fromkeys(k for m in course.modules for k in m.spec.keywords)
+    return Package(
+        identifier=course.id,
+        title=course.spec.title,
+        description=course.spec.description,
+        keywords=list(keywords),
+        minutes=sum(m.spec.study_time_minutes for m in course.modules),
+        language=course.spec.language,
+        version=course.spec.version,
+        scos=[Sco(m, f"{m.id}/", files[m.id]) for m in course.modules],
+    )
 
 
 class Target(ABC):
@@ -20,18 +93,8 @@ class Target(ABC):
     suspend_data_limit: ClassVar[int]
 
     @abstractmethod
-    def manifest(self, course: Course, module: Module, files: list[str]) -> bytes:
-        """``imsmanifest.xml`` for a package holding ``files`` (the manifest not included)."""
-
-
-def identifiers(course: Course, module: Module) -> dict[str, str]:
-    """Manifest identifiers: xsd:ID values, unique in the document. Slugs are valid NCNames."""
-    return {
-        "manifest": f"{course.id}.{module.id}",
-        "organization": f"ORG-{module.id}",
-        "item": f"ITEM-{module.id}",
-        "resource": f"RES-{module.id}",
-    }
+    def manifest(self, package: Package) -> bytes:
+        """``imsmanifest.xml`` for the package (the manifest itself is not listed)."""
 
 
 def sub(
@@ -51,19 +114,16 @@ def learning_time(minutes: int) -> str:
     return f"PT{minutes // 60}H{minutes % 60}M"
 
 
-def resource(
-    root: etree._Element,
-    namespace: str,
-    ids: dict[str, str],
-    files: list[str],
-    scorm_type_attribute: str,
+def resources(
+    root: etree._Element, namespace: str, package: Package, scorm_type_attribute: str
 ) -> None:
-    """The one SCO resource, listing every file in the package (some LMSs import only those)."""
+    """One SCO resource per module, listing every file it uses (some LMSs import only those)."""
     cp = f"{{{namespace}}}"
-    resources = sub(root, f"{cp}resources")
-    sco = sub(
-        resources, f"{cp}resource", identifier=ids["resource"], type="webcontent", href="index.html"
-    )
-    sco.set(scorm_type_attribute, "sco")
-    for name in files:
-        sub(sco, f"{cp}file", href=name)
+    parent = sub(root, f"{cp}resources")
+    for sco in package.scos:
+        resource = sub(
+            parent, f"{cp}resource", identifier=sco.resource_id, type="webcontent", href=sco.launch
+        )
+        resource.set(scorm_type_attribute, "sco")
+        for name in sco.files:
+            sub(resource, f"{cp}file", href=name)

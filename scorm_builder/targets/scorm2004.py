@@ -1,12 +1,18 @@
-"""SCORM 2004 4th edition: manifest with imsss sequencing for the pass mark."""
+"""SCORM 2004 4th edition: manifest with imsss sequencing.
+
+Each SCO's pass mark is its primary objective's minNormalizedMeasure. In a whole-course
+package the modules open in order: a module is disabled until the one before it is completed.
+Each module writes its completion to a global objective (4th edition adlseq:mapInfo), which
+the next module reads into a local objective that its precondition rule tests. Completion,
+satisfaction and score roll up to the course with the default rollup rules.
+"""
 
 from __future__ import annotations
 
 from lxml import etree
 
-from course.model import Course, Module
 from quizzes.interactions import SCORM2004_FORMAT
-from scorm_builder.targets.common import Target, identifiers, resource, serialise, sub
+from scorm_builder.targets.common import Package, Sco, Target, resources, serialise, sub
 
 IMSCP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_v1p3"
@@ -20,6 +26,8 @@ NAMESPACES: dict[str | None, str] = {
     "adlnav": ADLNAV,
     "imsss": IMSSS,
 }
+SS, SEQ = f"{{{IMSSS}}}", f"{{{ADLSEQ}}}"
+PREVIOUS_COMPLETED = "previous-module-completed"
 
 
 class Scorm2004(Target):
@@ -28,37 +36,87 @@ class Scorm2004(Target):
     response_format = SCORM2004_FORMAT
     suspend_data_limit = 64000
 
-    def manifest(self, course: Course, module: Module, files: list[str]) -> bytes:
-        ids = identifiers(course, module)
-        cp, ss = f"{{{IMSCP}}}", f"{{{IMSSS}}}"
+    def manifest(self, package: Package) -> bytes:
+        cp = f"{{{IMSCP}}}"
         root = etree.Element(
             f"{cp}manifest",
             nsmap=NAMESPACES,  # type: ignore[arg-type]  # lxml-stubs forbids the None key lxml needs
-            identifier=ids["manifest"],
-            version=course.spec.version,
+            identifier=package.identifier,
+            version=package.version,
         )
         metadata = sub(root, f"{cp}metadata")
         sub(metadata, f"{cp}schema", "ADL SCORM")
         sub(metadata, f"{cp}schemaversion", "2004 4th Edition")
 
-        organizations = sub(root, f"{cp}organizations", default=ids["organization"])
-        organization = sub(organizations, f"{cp}organization", identifier=ids["organization"])
-        sub(organization, f"{cp}title", module.title)
-        item = sub(organization, f"{cp}item", identifier=ids["item"], identifierref=ids["resource"])
-        sub(item, f"{cp}title", module.title)
-        if module.quiz is not None:
-            # The LMS exposes this as cmi.scaled_passing_score (-1..1, not a percentage).
-            sequencing = sub(item, f"{ss}sequencing")
-            objectives = sub(sequencing, f"{ss}objectives")
-            primary = sub(
-                objectives,
-                f"{ss}primaryObjective",
-                objectiveID=f"{module.id}-passed",
-                satisfiedByMeasure="true",
+        organizations = sub(root, f"{cp}organizations", default=package.organization_id)
+        organization = sub(organizations, f"{cp}organization", identifier=package.organization_id)
+        organization.set(f"{SEQ}objectivesGlobalToSystem", "false")  # scoped to this course
+        sub(organization, f"{cp}title", package.title)
+        previous: Sco | None = None
+        for sco in package.scos:
+            item = sub(
+                organization, f"{cp}item", identifier=sco.item_id, identifierref=sco.resource_id
             )
-            sub(primary, f"{ss}minNormalizedMeasure", f"{module.quiz.pass_mark / 100:g}")
-        control = sub(organization, f"{ss}sequencing")
-        sub(control, f"{ss}controlMode", choice="true", flow="true")
+            sub(item, f"{cp}title", sco.module.title)
+            self._sequencing(item, package, sco, previous if len(package.scos) > 1 else None)
+            previous = sco
+        control = sub(organization, f"{SS}sequencing")
+        sub(control, f"{SS}controlMode", choice="true", flow="true")
 
-        resource(root, IMSCP, ids, files, f"{{{ADLCP}}}scormType")
+        resources(root, IMSCP, package, f"{{{ADLCP}}}scormType")
         return serialise(root)
+
+    def _sequencing(
+        self, item: etree._Element, package: Package, sco: Sco, previous: Sco | None
+    ) -> None:
+        gated = len(package.scos) > 1
+        quiz = sco.module.quiz
+        if quiz is None and not gated:
+            return
+        sequencing = sub(item, f"{SS}sequencing")
+        if previous is not None:
+            rules = sub(sequencing, f"{SS}sequencingRules")
+            rule = sub(rules, f"{SS}preConditionRule")
+            conditions = sub(rule, f"{SS}ruleConditions")
+            sub(
+                conditions,
+                f"{SS}ruleCondition",
+                referencedObjective=PREVIOUS_COMPLETED,
+                operator="not",
+                condition="completed",
+            )
+            sub(rule, f"{SS}ruleAction", action="disabled")
+        objectives = sub(sequencing, f"{SS}objectives")
+        primary_id = f"{sco.module.id}-passed"
+        primary = sub(objectives, f"{SS}primaryObjective", objectiveID=primary_id)
+        if quiz is not None:
+            # The LMS exposes this as cmi.scaled_passing_score (-1..1, not a percentage).
+            primary.set("satisfiedByMeasure", "true")
+            sub(primary, f"{SS}minNormalizedMeasure", f"{quiz.pass_mark / 100:g}")
+        if not gated:
+            return
+        if previous is not None:
+            sub(objectives, f"{SS}objective", objectiveID=PREVIOUS_COMPLETED)
+        shared = sub(sequencing, f"{SEQ}objectives")
+        self._map(shared, primary_id, completed_objective(package, sco), write=True)
+        if previous is not None:
+            target = completed_objective(package, previous)
+            self._map(shared, PREVIOUS_COMPLETED, target, write=False)
+
+    def _map(self, parent: etree._Element, local_id: str, global_id: str, write: bool) -> None:
+        objective = sub(parent, f"{SEQ}objective", objectiveID=local_id)
+        sub(
+            objective,
+            f"{SEQ}mapInfo",
+            targetObjectiveID=global_id,
+            readRawScore="false",
+            readMinScore="false",
+            readMaxScore="false",
+            readProgressMeasure="false",
+            readCompletionStatus="false" if write else "true",
+            writeCompletionStatus="true" if write else "false",
+        )
+
+
+def completed_objective(package: Package, sco: Sco) -> str:
+    return f"urn:scorm:{package.identifier}:{sco.module.id}:completed"
