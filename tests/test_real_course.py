@@ -54,15 +54,22 @@ def test_three_masterclasses_in_order(course: Course) -> None:
 
 
 @pytest.mark.parametrize("version", ["1.2", "2004"])
-def test_learner_takes_masterclass_one_in_an_lms(
-    page: Page, real_site: str, course: Course, version: str
+@pytest.mark.parametrize("packaging", ["module", "course"])
+def test_learner_takes_a_masterclass_in_an_lms(
+    page: Page, real_site: str, course: Course, version: str, packaging: str
 ) -> None:
-    module = course.modules[0]
+    """Masterclass 1 from its own package; masterclass 3 as a SCO of the whole-course package."""
     target, fmt = (
         ("scorm12", SCORM12_FORMAT) if version == "1.2" else ("scorm2004", SCORM2004_FORMAT)
     )
+    if packaging == "module":
+        module = course.modules[0]
+        launch = f"{module.id}-{target}"
+    else:
+        module = course.modules[2]
+        launch = f"{course.id}-{target}/{module.id}"
     session = LmsSession(page, real_site, version)
-    frame = session.launch(f"{module.id}-{target}", SEED[version])
+    frame = session.launch(launch, SEED[version])
     take(frame, module, right)
     session.leave()
     data = session.data()
