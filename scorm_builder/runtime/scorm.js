@@ -2,8 +2,14 @@
 // The LMS connection: SCORM 1.2, SCORM 2004 and a browser-only fallback behind one interface.
 // start() -> {resumed, location, suspendData, passMark}; saveProgress(); recordInteraction();
 // reportScore(); reportStatus(); commit(); finish(). The player never touches cmi names.
+//
+// LMSs fail: calls are refused, commits fail for a while, a reload finds the session already
+// terminated. So every save also goes to a copy in this browser (localStorage), which knows
+// whether the LMS has confirmed it. On the next start the newest copy wins: the browser's when
+// it holds progress the LMS never confirmed (for the same learner), else the LMS's.
 (() => {
   const MAX_HOPS = 500;
+  const COMMIT_RETRY_MS = [1000, 2000, 4000, 8000, 16000];
 
   function apiIn(win, name) {
     try {
@@ -43,12 +49,48 @@
 
   const pad = (value, length = 2) => String(value).padStart(length, "0");
 
+  // The learner's progress as kept in this browser: {learner, location, suspendData, score,
+  // synced}; synced is false while the LMS has not confirmed the latest save.
+  class BrowserCopy {
+    constructor(storageKey) {
+      this.storageKey = storageKey;
+    }
+
+    read() {
+      try {
+        return JSON.parse(window.localStorage.getItem(this.storageKey) || "{}");
+      } catch (error) {
+        return {};
+      }
+    }
+
+    write(changes) {
+      try {
+        window.localStorage.setItem(this.storageKey, JSON.stringify({ ...this.read(), ...changes }));
+      } catch (error) {
+        /* storage full or blocked: the course still works for this visit */
+      }
+    }
+
+    clear() {
+      try {
+        window.localStorage.removeItem(this.storageKey);
+      } catch (error) {
+        /* blocked storage holds nothing to clear */
+      }
+    }
+  }
+
   class ScormConnection {
-    constructor(api, names) {
+    constructor(api, names, copy) {
       this.api = api;
       this.names = names;
+      this.copy = copy;
       this.active = false;
       this.startedAt = Date.now();
+      this.accepted = {}; // element -> the value the LMS last accepted, to skip repeats
+      this.refused = new Set(); // elements whose latest value the LMS refused
+      this.retry = { timer: null, attempt: 0 };
     }
 
     call(method, ...args) {
@@ -80,8 +122,18 @@
       return this.call("get", element);
     }
 
+    // A slow LMS makes every call cost; a value the LMS already holds is not sent again.
     set(element, value) {
-      return this.call("set", element, String(value)) === "true";
+      const text = String(value);
+      if (this.accepted[element] === text) return true;
+      const ok = this.call("set", element, text) === "true";
+      if (ok) {
+        this.accepted[element] = text;
+        this.refused.delete(element);
+      } else {
+        this.refused.add(element);
+      }
+      return ok;
     }
 
     start() {
@@ -97,15 +149,27 @@
         return null;
       }
       this.startedAt = Date.now();
-      const entry = this.get(this.names.entry);
-      const suspendData = entry === "ab-initio" ? "" : this.get("cmi.suspend_data");
-      const location = entry === "ab-initio" ? "" : this.get(this.names.location);
+      const learner = this.get(this.names.learner);
+      // Saved progress is resumed whatever cmi.entry says: some LMSs answer "ab-initio" and
+      // still hand back the learner's suspend_data, and dropping it would lose their work.
+      let suspendData = this.get("cmi.suspend_data");
+      let location = this.get(this.names.location);
+      const saved = this.copy.read();
+      if (saved.learner !== learner) {
+        this.copy.clear(); // another learner's progress on a shared computer is not theirs
+        this.copy.write({ learner });
+      } else if (saved.synced === false && saved.suspendData) {
+        console.info("[course] resuming from progress this browser kept when the LMS could not save it");
+        ({ suspendData, location } = saved);
+        if (saved.score !== undefined && saved.score !== null) this.reportScore(saved.score);
+      }
       this.markStarted();
       this.set(this.names.exit, "suspend"); // so a crash or closed tab still resumes
       return { resumed: Boolean(suspendData), location, suspendData, passMark: this.passMark() };
     }
 
     saveProgress({ location, suspendData, progress }) {
+      this.copy.write({ location, suspendData, synced: false });
       this.set(this.names.location, location);
       this.set("cmi.suspend_data", suspendData);
       this.setProgress(progress);
@@ -126,28 +190,55 @@
       if (record.description && this.names.description) this.set(`${prefix}description`, record.description);
     }
 
+    reportScore(percent) {
+      this.copy.write({ score: percent, synced: false });
+      this.setScore(percent);
+    }
+
+    // A failed commit is tried again later, a few times, until one succeeds; a later save's
+    // commit carries the same data, so it counts as a retry too.
     commit() {
-      return this.call("commit", "") === "true";
+      if (!this.active) return false;
+      window.clearTimeout(this.retry.timer);
+      const ok = this.call("commit", "") === "true";
+      if (ok) {
+        this.retry.attempt = 0;
+        if (this.refused.size === 0) this.copy.write({ synced: true });
+      } else if (this.retry.attempt < COMMIT_RETRY_MS.length) {
+        const delay = COMMIT_RETRY_MS[this.retry.attempt];
+        this.retry.attempt += 1;
+        console.warn(`[course] saving to the LMS failed; trying again in ${delay / 1000} s`);
+        this.retry.timer = window.setTimeout(() => this.commit(), delay);
+      }
+      return ok;
     }
 
     finish(complete) {
       if (!this.active) return;
+      window.clearTimeout(this.retry.timer);
       this.set(this.names.sessionTime, this.duration(Date.now() - this.startedAt));
       this.set(this.names.exit, complete ? this.names.exitDone : "suspend");
-      this.call("finish", "");
+      // Finishing commits too (2004 Terminate implicitly); an extra Commit here is what
+      // some LMSs refuse during unload (scorm-notes, pitfall 3).
+      const ok = this.call("finish", "") === "true";
       this.active = false;
+      if (ok && this.refused.size === 0) {
+        // A finished module needs no browser copy: the next attempt starts afresh.
+        if (complete) this.copy.clear();
+        else this.copy.write({ synced: true });
+      }
     }
   }
 
   class Scorm12Connection extends ScormConnection {
-    constructor(api) {
+    constructor(api, copy) {
       super(api, {
         init: "LMSInitialize", get: "LMSGetValue", set: "LMSSetValue", commit: "LMSCommit",
         finish: "LMSFinish", lastError: "LMSGetLastError", errorString: "LMSGetErrorString",
         entry: "cmi.core.entry", location: "cmi.core.lesson_location", exit: "cmi.core.exit",
         exitDone: "", sessionTime: "cmi.core.session_time", timestamp: "time",
-        response: "student_response", description: null,
-      });
+        response: "student_response", description: null, learner: "cmi.core.student_id",
+      }, copy);
     }
 
     markStarted() {
@@ -164,7 +255,7 @@
       /* SCORM 1.2 has no progress measure */
     }
 
-    reportScore(percent) {
+    setScore(percent) {
       this.set("cmi.core.score.raw", percent);
       this.set("cmi.core.score.min", 0);
       this.set("cmi.core.score.max", 100);
@@ -192,14 +283,14 @@
   }
 
   class Scorm2004Connection extends ScormConnection {
-    constructor(api) {
+    constructor(api, copy) {
       super(api, {
         init: "Initialize", get: "GetValue", set: "SetValue", commit: "Commit",
         finish: "Terminate", lastError: "GetLastError", errorString: "GetErrorString",
         entry: "cmi.entry", location: "cmi.location", exit: "cmi.exit", exitDone: "normal",
         sessionTime: "cmi.session_time", timestamp: "timestamp", response: "learner_response",
-        description: "description",
-      });
+        description: "description", learner: "cmi.learner_id",
+      }, copy);
     }
 
     markStarted() {
@@ -218,7 +309,7 @@
       this.set("cmi.progress_measure", progress.toFixed(4).replace(/\.?0+$/, "") || "0");
     }
 
-    reportScore(percent) {
+    setScore(percent) {
       this.set("cmi.score.scaled", percent / 100);
       this.set("cmi.score.raw", percent);
       this.set("cmi.score.min", 0);
@@ -248,47 +339,30 @@
     }
   }
 
-  // Without an LMS the course keeps its state in localStorage under one key per module.
+  // Without an LMS (or when it would not start) the course keeps its state in this browser only.
   class LocalConnection {
-    constructor(storageKey) {
-      this.storageKey = storageKey;
-    }
-
-    read() {
-      try {
-        return JSON.parse(window.localStorage.getItem(this.storageKey) || "{}");
-      } catch (error) {
-        return {};
-      }
-    }
-
-    write(changes) {
-      try {
-        window.localStorage.setItem(this.storageKey, JSON.stringify({ ...this.read(), ...changes }));
-      } catch (error) {
-        /* storage full or blocked: the course still works for this visit */
-      }
+    constructor(copy) {
+      this.copy = copy;
     }
 
     start() {
-      const saved = this.read();
+      const saved = this.copy.read();
       return { resumed: Boolean(saved.suspendData), location: saved.location || "",
         suspendData: saved.suspendData || "", passMark: null };
     }
 
+    // synced stays false: whatever is saved here, an LMS has yet to receive.
     saveProgress({ location, suspendData }) {
-      this.write({ location, suspendData });
+      this.copy.write({ location, suspendData, synced: false });
     }
 
     recordInteraction() {}
 
     reportScore(percent) {
-      this.write({ score: percent });
+      this.copy.write({ score: percent });
     }
 
-    reportStatus(status) {
-      this.write(status);
-    }
+    reportStatus() {}
 
     commit() {
       return true;
@@ -299,13 +373,14 @@
 
   window.Lms = {
     connect(version, storageKey) {
+      const copy = new BrowserCopy(storageKey);
       const api = findApi(version === "1.2" ? "API" : "API_1484_11");
       if (api) {
-        const connection = version === "1.2" ? new Scorm12Connection(api) : new Scorm2004Connection(api);
+        const connection = version === "1.2" ? new Scorm12Connection(api, copy) : new Scorm2004Connection(api, copy);
         const started = connection.start();
         if (started) return { connection, started, standalone: false };
       }
-      const connection = new LocalConnection(storageKey);
+      const connection = new LocalConnection(copy);
       return { connection, started: connection.start(), standalone: true };
     },
   };

@@ -37,11 +37,14 @@ class LmsSession:
         page.on("console", lambda message: self.console.append(f"{message.type}: {message.text}"))
         page.on("pageerror", lambda error: self.console.append(f"pageerror: {error}"))
 
-    def launch(self, package: str, seed: dict[str, str] | None = None) -> Frame:
+    def launch(
+        self, package: str, seed: dict[str, str] | None = None, faults: dict[str, Any] | None = None
+    ) -> Frame:
+        """Open the SCO; ``faults`` make the LMS misbehave (see tests/lms/harness.js)."""
         self.page.goto(f"{self.base_url}/lms/harness.html")
         self.page.evaluate(
-            "([v, s, u]) => window.startLms(v, s, u)",
-            [self.version, seed or {}, f"/p/{package}/index.html"],
+            "([v, s, u, f]) => window.startLms(v, s, u, f)",
+            [self.version, seed or {}, f"/p/{package}/index.html", faults or {}],
         )
         frame = self.frame
         frame.wait_for_selector("html[data-player=ready]", state="attached")
