@@ -1,4 +1,4 @@
-"""LMSs that misbehave, in a real browser against scorm-again wrapped to fail (tests/lms/harness.js).
+"""LMSs that misbehave: a real browser against scorm-again wrapped to fail (tests/lms/harness.js).
 
 Whatever the LMS does, the learner can go on, nothing that can be saved is lost (commits are
 retried; progress is also kept in the browser and resumed from there when the LMS missed it),
