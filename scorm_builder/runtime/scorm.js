@@ -372,6 +372,9 @@
   }
 
   window.Lms = {
+    // The connection of each version, so tests can check its formats (session time) directly.
+    connections: { "1.2": Scorm12Connection, "2004": Scorm2004Connection },
+
     connect(version, storageKey) {
       const copy = new BrowserCopy(storageKey);
       const api = findApi(version === "1.2" ? "API" : "API_1484_11");

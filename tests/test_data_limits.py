@@ -1,0 +1,113 @@
+"""What the packages send must fit every LMS: saved state, interactions and session time."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page
+
+from course.loader import load_course
+from course.model import Course, Module
+from quizzes.interactions import SCORM12_FORMAT, SCORM2004_FORMAT, ResponseFormat
+from scorm_builder.render import interaction_id
+from scorm_builder.state import worst_case_suspend_data
+from scorm_builder.targets import TARGETS
+from tests.support.learner import Answering, right, take, wrong
+from tests.support.lms import LmsSession
+from tests.support.paths import MODULES
+from tests.test_lms_runtime import SEED, VERSIONS
+
+REAL_MODULES = load_course(MODULES).modules
+HOUR = 3_600_000
+
+
+@pytest.mark.parametrize("target_name", list(TARGETS))
+@pytest.mark.parametrize("module", REAL_MODULES, ids=[m.id for m in REAL_MODULES])
+def test_worst_case_state_stays_well_inside_each_limit(module: Module, target_name: str) -> None:
+    worst = len(worst_case_suspend_data(module))
+    limit = TARGETS[target_name].suspend_data_limit
+    # At most half of SCORM 1.2's 4096, so a module can grow before the build refuses it.
+    assert worst <= min(limit, 4096) / 2, f"{module.id}: {worst} of {limit} characters"
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+@pytest.mark.parametrize("answering", [right, wrong], ids=["right", "wrong"])
+def test_browser_state_never_exceeds_the_computed_worst_case(
+    page: Page, site: str, fixture_course: Course, version: str, answering: Answering
+) -> None:
+    module = fixture_course.modules[0]
+    session = LmsSession(page, site, version)
+    frame = session.launch(VERSIONS[version][0], SEED[version])
+    take(frame, module, answering)
+    session.leave()
+    sent = session.data()["cmi.suspend_data"]
+    assert 0 < len(sent) <= len(worst_case_suspend_data(module))
+
+
+def interactions(module: Module, fmt: ResponseFormat) -> list[tuple[str, str, str, str]]:
+    """(id, response, correct pattern, description) of every question with its longest answer."""
+    quiz = module.quiz
+    assert quiz is not None
+    rows = []
+    for question in quiz.questions:
+        record = question.interaction(
+            question.longest_answer(), fmt, interaction_id(quiz, question.id)
+        )
+        rows.append(
+            (
+                record.id,
+                record.learner_response,
+                record.correct_response or "",
+                record.description or "",
+            )
+        )
+    return rows
+
+
+@pytest.mark.parametrize("module", REAL_MODULES, ids=[m.id for m in REAL_MODULES])
+def test_interactions_fit_scorm12(module: Module) -> None:
+    for record_id, response, pattern, _ in interactions(module, SCORM12_FORMAT):
+        assert re.fullmatch(r"[\x21-\x7e]{1,255}", record_id), record_id  # CMIIdentifier
+        assert len(response) <= 255 and len(pattern) <= 255, record_id  # CMIFeedback
+
+
+@pytest.mark.parametrize("module", REAL_MODULES, ids=[m.id for m in REAL_MODULES])
+def test_interactions_fit_scorm2004(module: Module) -> None:
+    ids = []
+    for record_id, response, pattern, description in interactions(module, SCORM2004_FORMAT):
+        assert re.fullmatch(r"[A-Za-z0-9._:/-]{1,4000}", record_id), record_id  # no spaces
+        assert len(response) <= 4000 and len(pattern) <= 4000, record_id
+        assert len(description) <= 250, record_id
+        ids.append(record_id)
+    assert len(ids) == len(set(ids)), "some LMSs refuse repeated interaction ids"
+
+
+SESSION_TIMES = [
+    # (milliseconds, SCORM 1.2 CMITimespan, SCORM 2004 ISO 8601 duration)
+    (0, "0000:00:00.00", "PT0H0M0S"),
+    (5_250, "0000:00:05.25", "PT0H0M5.25S"),
+    (59_999, "0000:01:00.00", "PT0H1M0S"),
+    (HOUR + 61_004, "0001:01:01.00", "PT1H1M1S"),
+    (99 * HOUR + 59 * 60_000 + 59_990, "0099:59:59.99", "PT99H59M59.99S"),
+    (123 * HOUR + 4 * 60_000 + 5_600, "0123:04:05.60", "PT123H4M5.6S"),
+    (10_000 * HOUR, "9999:59:59.99", "PT10000H0M0S"),  # 1.2 cannot say more than 9999 hours
+]
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_session_time_formats_are_exact_and_accepted(page: Page, site: str, version: str) -> None:
+    session = LmsSession(page, site, version)
+    frame = session.launch(VERSIONS[version][0], SEED[version])
+    formatted = frame.evaluate(
+        "([version, times]) => times.map("
+        "(ms) => new Lms.connections[version](null, null).duration(ms))",
+        [version, [ms for ms, _, _ in SESSION_TIMES]],
+    )
+    assert formatted == [t12 if version == "1.2" else t2004 for _, t12, t2004 in SESSION_TIMES]
+    element = "cmi.core.session_time" if version == "1.2" else "cmi.session_time"
+    setter = "LMSSetValue" if version == "1.2" else "SetValue"
+    answers = page.evaluate(
+        f"(values) => values.map((v) => String(window.lms.api.{setter}('{element}', v)))", formatted
+    )
+    assert answers == ["true"] * len(formatted)
