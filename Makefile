@@ -1,10 +1,11 @@
-# Two entry points for a fresh machine (see README):
+# Entry points for a fresh machine (see README):
+#   make preview set up, build every package and try them in a local LMS (http://127.0.0.1:8000/)
 #   make build   set up, check the authored course and build every package into dist/
 #   make test    set up everything the tests need and run lint, types and all tests
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test chromium clean
+.PHONY: preview build test chromium clean
 
 $(BIN)/course: pyproject.toml
 	python3 -m venv $(VENV)
@@ -25,6 +26,10 @@ chromium:
 	@test -x /usr/bin/chromium || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+# The preview LMS uses scorm-again from npm as its SCORM API.
+preview: $(BIN)/course node_modules/.installed
+	$(BIN)/course preview --watch
 
 build: $(BIN)/course
 	$(BIN)/course check

@@ -45,6 +45,14 @@ root_option = click.option(
     help="Folder with course.yaml and the modules.",
 )
 
+out_option = click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("dist"),
+    show_default=True,
+    help="Folder for the packages.",
+)
+
 
 @click.group()
 def main() -> None:
@@ -78,13 +86,7 @@ def check(root: Path) -> None:
     type=click.Choice(TARGET_NAMES),
     help="Build only this standard.",
 )
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path),
-    default=Path("dist"),
-    show_default=True,
-    help="Folder for the packages.",
-)
+@out_option
 @click.option("--force", is_flag=True, help="Rebuild every package, changed or not.")
 def build(
     root: Path, module_ids: tuple[str, ...], target_names: tuple[str, ...], out: Path, force: bool
@@ -130,3 +132,33 @@ def build(
         f"Built {rebuilt} package(s), {len(packages) - rebuilt} unchanged, in {out} "
         f"in {time.perf_counter() - started:.2f} s."
     )
+
+
+@main.command()
+@root_option
+@out_option
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port on 127.0.0.1 (0: any free port).",
+)
+@click.option(
+    "--db",
+    "database",
+    type=click.Path(path_type=Path),
+    default=Path(".preview") / "attempts.sqlite3",
+    show_default=True,
+    help="SQLite file that keeps every learner's attempts.",
+)
+@click.option("--watch", is_flag=True, help="Rebuild when files in --root change.")
+def preview(root: Path, out: Path, port: int, database: Path, watch: bool) -> None:
+    """Build, then try the packages in a local LMS on http://127.0.0.1:PORT/."""
+    from course.preview import run_preview
+    from course.problems import AuthoringError
+
+    try:
+        run_preview(root, out, database, port, watch)
+    except AuthoringError as error:
+        _report(error)

@@ -1,0 +1,62 @@
+"""``course preview``: build, then try the packages in a local LMS around scorm-again.
+
+``server`` holds the HTTP side and the pages, ``store`` the SQLite attempts, ``packages`` the
+build and the file watcher, ``tracking`` what differs between SCORM 1.2 and 2004.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from course.preview.packages import Watcher, build_packages
+from course.preview.server import Preview, PreviewServer
+from course.preview.store import Store
+from course.problems import AuthoringError
+
+SCORM_AGAIN = Path("node_modules") / "scorm-again" / "dist" / "scorm-again.min.js"
+
+
+def run_preview(root: Path, out: Path, database: Path, port: int, watch: bool) -> None:
+    """Serve until Ctrl-C. Raises AuthoringError when the first build fails."""
+    scorm_again = SCORM_AGAIN.resolve()
+    if not scorm_again.is_file():
+        raise click.ClickException(
+            f"{SCORM_AGAIN} is missing: the preview uses scorm-again from npm as its SCORM API. "
+            "Run `npm ci` in the project folder first (or `make preview`)."
+        )
+    preview = Preview(Store(database), scorm_again, lambda: build_packages(root, out), watch)
+    preview.rebuild()
+    if preview.problems:
+        raise AuthoringError(preview.problems)
+    click.echo(f"Built {len(preview.packages)} package(s) into {out}.")
+    watcher = Watcher(root, lambda: _rebuild_and_report(preview)) if watch else None
+    try:
+        server = PreviewServer(port, preview)
+    except OSError as error:
+        raise click.ClickException(
+            f"cannot listen on 127.0.0.1:{port} ({error.strerror}); choose another --port"
+        ) from None
+    try:
+        if watcher:
+            watcher.start()
+            click.echo(f"Watching {root} for changes.")
+        click.echo(f"Preview: http://127.0.0.1:{server.server_port}/  (Ctrl-C stops it)")
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()  # waits for requests in flight, commits included
+        if watcher:
+            watcher.stop()
+    click.echo(f"Stopped. Every commit is saved in {database}.")
+
+
+def _rebuild_and_report(preview: Preview) -> None:
+    preview.rebuild()
+    if preview.problems:
+        click.echo("\n".join(str(problem) for problem in preview.problems), err=True)
+        click.echo("Rebuild failed; still serving the previous build.", err=True)
+    else:
+        click.echo(f"Rebuilt ({preview.built_at}); open pages reload.")

@@ -1,0 +1,286 @@
+"""The preview LMS: a course page, a player around scorm-again, attempt pages, and commits.
+
+Standard library only (http.server, sqlite3) plus jinja2 for the pages. It binds to
+127.0.0.1: it is a learning designer's tool on their own machine, not a server for others.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import mimetypes
+import re
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from functools import cache
+from http.cookies import CookieError, SimpleCookie
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, quote, unquote, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from course.preview.packages import PreviewPackage
+from course.preview.store import Attempt, Store
+from course.preview.tracking import INTERACTION_COLUMNS, OBJECTIVE_COLUMNS, table
+from course.problems import AuthoringError, Problem
+
+HERE = Path(__file__).parent
+STATIC = {name: HERE / "static" / name for name in ("player.js", "preview.css", "reload.js")}
+SCORM_AGAIN_URL = "/scorm-again.min.js"
+LEARNER_COOKIE = "preview_learner"
+DEFAULT_LEARNER = "learner"
+MAX_NAME = 60
+MAX_COMMIT_BYTES = 4_000_000
+
+
+@cache
+def templates() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=True,  # learner names and tracked data come from outside
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+class Preview:
+    """What the pages show: the current build, the store, and whether files are watched."""
+
+    def __init__(
+        self,
+        store: Store,
+        scorm_again: Path,
+        build: Callable[[], list[PreviewPackage]],
+        watching: bool,
+    ) -> None:
+        self.store = store
+        self.scorm_again = scorm_again
+        self._build = build
+        self.watching = watching
+        self.packages: dict[str, PreviewPackage] = {}
+        self.build_number = 0
+        self.built_at = ""
+        self.problems: list[Problem] = []
+        self._lock = threading.Lock()
+
+    def rebuild(self) -> None:
+        """Build again; on problems keep serving the last good build and show the problems."""
+        with self._lock:
+            try:
+                packages = self._build()
+            except AuthoringError as error:
+                self.problems = error.problems
+            else:
+                self.packages = {package.name: package for package in packages}
+                self.problems = []
+            self.build_number += 1
+            self.built_at = datetime.now().strftime("%H:%M:%S")
+
+
+class PreviewServer(http.server.ThreadingHTTPServer):
+    # Wait for requests in flight when stopping, so a commit being written is not cut off.
+    daemon_threads = False
+
+    def __init__(self, port: int, preview: Preview) -> None:
+        self.preview = preview
+        super().__init__(("127.0.0.1", port), PreviewHandler)
+
+
+Route = tuple[str, re.Pattern[str], str]
+ROUTES: list[Route] = [
+    ("GET", re.compile(r"/"), "course_page"),
+    ("POST", re.compile(r"/learner"), "choose_learner"),
+    ("GET", re.compile(r"/play/(?P<package>[^/]+)"), "player_page"),
+    ("GET", re.compile(r"/attempts/(?P<attempt_id>\d+)"), "attempt_page"),
+    ("GET", re.compile(r"/attempts/(?P<attempt_id>\d+)/sessions"), "sessions_finished"),
+    ("POST", re.compile(r"/attempts/(?P<attempt_id>\d+)/commit"), "commit"),
+    ("POST", re.compile(r"/attempts/(?P<attempt_id>\d+)/reset"), "reset"),
+    ("GET", re.compile(r"/build"), "build_number"),
+    ("GET", re.compile(r"/packages/(?P<package>[^/]+)/(?P<path>.+)"), "package_file"),
+    ("GET", re.compile(r"/static/(?P<name>[^/]+)"), "static_file"),
+    ("GET", re.compile(re.escape(SCORM_AGAIN_URL)), "scorm_again"),
+]
+
+
+class PreviewHandler(http.server.BaseHTTPRequestHandler):
+    server: PreviewServer
+    query: dict[str, list[str]]
+
+    @property
+    def preview(self) -> Preview:
+        return self.server.preview
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # the terminal is for build results, not one line per request
+
+    def do_GET(self) -> None:
+        self._dispatch("GET")
+
+    def do_POST(self) -> None:
+        self._dispatch("POST")
+
+    def _dispatch(self, method: str) -> None:
+        url = urlsplit(self.path)
+        self.query = parse_qs(url.query)
+        for route_method, pattern, handler in ROUTES:
+            match = pattern.fullmatch(url.path)
+            if match and route_method == method:
+                getattr(self, handler)(**match.groupdict())
+                return
+        self._send_text(404, "Not found")
+
+    # --- pages ----------------------------------------------------------------------------
+    def course_page(self) -> None:
+        learner = self._learner()
+        learner_id = self.preview.store.learner_id(learner)
+        attempts = self.preview.store.attempts(learner_id)
+        latest: dict[str, Attempt] = {}
+        for attempt in attempts:
+            latest.setdefault(attempt.package, attempt)
+        self._send_page("course.html.j2", learner=learner, latest=latest, attempts=attempts)
+
+    def player_page(self, package: str) -> None:
+        found = self.preview.packages.get(package)
+        if found is None:
+            self._send_text(404, f"No package {package!r} in this build")
+            return
+        learner = self._learner()
+        store = self.preview.store
+        learner_id = store.learner_id(learner)
+        attempt = store.current_attempt(learner_id, package)
+        if found.standard.has_ended(attempt.state, attempt.sessions_finished):
+            attempt = store.new_attempt(learner_id, package)
+        data = found.standard.launch_data(
+            f"learner-{learner_id}", learner, found.pass_mark, attempt.state
+        )
+        launch = {
+            "version": found.standard.version,
+            "sco": f"/packages/{quote(package)}/{quote(found.launch)}",
+            "commitUrl": f"/attempts/{attempt.id}/commit",
+            "sessionsUrl": f"/attempts/{attempt.id}/sessions",
+            "sessionsFinished": attempt.sessions_finished,
+            "leaveTo": f"/attempts/{attempt.id}",
+            "buildNumber": self.preview.build_number if self.preview.watching else None,
+            "data": data,
+        }
+        resumed = data[found.standard.entry] == "resume"
+        self._send_page(
+            "player.html.j2", package=found, attempt=attempt, launch=launch, resumed=resumed
+        )
+
+    def attempt_page(self, attempt_id: str) -> None:
+        attempt = self.preview.store.attempt(int(attempt_id))
+        if attempt is None:
+            self._send_text(404, "No such attempt")
+            return
+        package = self.preview.packages.get(attempt.package)
+        self._send_page(
+            "attempt.html.j2",
+            attempt=attempt,
+            package=package,
+            learner=self._learner(),
+            interactions=table(attempt.state, "cmi.interactions", INTERACTION_COLUMNS),
+            objectives=table(attempt.state, "cmi.objectives", OBJECTIVE_COLUMNS),
+        )
+
+    # --- actions --------------------------------------------------------------------------
+    def choose_learner(self) -> None:
+        form = parse_qs(self._body().decode("utf-8", "replace"))
+        name = " ".join(form.get("learner", [""])[0].split())[:MAX_NAME] or DEFAULT_LEARNER
+        self.send_response(303)
+        self.send_header("Location", "/")
+        self.send_header(
+            "Set-Cookie", f"{LEARNER_COOKIE}={quote(name)}; Path=/; SameSite=Strict; HttpOnly"
+        )
+        self.end_headers()
+
+    def commit(self, attempt_id: str) -> None:
+        terminate = self.query.get("terminate") == ["true"]
+        try:
+            stored = self.preview.store.record_commit(
+                int(attempt_id), self._body().decode("utf-8"), terminate
+            )
+        except (ValueError, UnicodeDecodeError) as error:
+            self._send_json(400, {"result": "false", "errorCode": 101, "error": str(error)})
+            return
+        if not stored:
+            self._send_json(404, {"result": "false", "errorCode": 101})
+            return
+        self._send_json(200, {"result": "true", "errorCode": 0})
+
+    def reset(self, attempt_id: str) -> None:
+        attempt = self.preview.store.attempt(int(attempt_id))
+        if attempt is None:
+            self._send_text(404, "No such attempt")
+            return
+        fresh = self.preview.store.new_attempt(attempt.learner_id, attempt.package)
+        self.send_response(303)
+        self.send_header("Location", f"/attempts/{fresh.id}")
+        self.end_headers()
+
+    def sessions_finished(self, attempt_id: str) -> None:
+        attempt = self.preview.store.attempt(int(attempt_id))
+        if attempt is None:
+            self._send_text(404, "No such attempt")
+            return
+        self._send_json(200, {"sessionsFinished": attempt.sessions_finished})
+
+    def build_number(self) -> None:
+        self._send_json(200, {"build": self.preview.build_number})
+
+    # --- files ----------------------------------------------------------------------------
+    def package_file(self, package: str, path: str) -> None:
+        found = self.preview.packages.get(unquote(package))
+        content = found.files.get(unquote(path)) if found else None
+        if content is None:  # only names in the package's zip exist; '../x' never does
+            self._send_text(404, "Not found")
+            return
+        self._send(200, _content_type(path), content)
+
+    def static_file(self, name: str) -> None:
+        if name not in STATIC:
+            self._send_text(404, "Not found")
+            return
+        self._send(200, _content_type(name), STATIC[name].read_bytes())
+
+    def scorm_again(self) -> None:
+        self._send(200, "text/javascript", self.preview.scorm_again.read_bytes())
+
+    # --- helpers --------------------------------------------------------------------------
+    def _learner(self) -> str:
+        try:
+            cookie = SimpleCookie(self.headers.get("Cookie", ""))
+        except CookieError:
+            return DEFAULT_LEARNER
+        morsel = cookie.get(LEARNER_COOKIE)
+        return unquote(morsel.value)[:MAX_NAME] if morsel and morsel.value else DEFAULT_LEARNER
+
+    def _body(self) -> bytes:
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(min(length, MAX_COMMIT_BYTES))
+
+    def _send_page(self, template: str, **context: Any) -> None:
+        html = templates().get_template(template).render(preview=self.preview, **context)
+        self._send(200, "text/html; charset=utf-8", html.encode("utf-8"))
+
+    def _send_json(self, status: int, value: dict[str, Any]) -> None:
+        self._send(status, "application/json", json.dumps(value).encode("utf-8"))
+
+    def _send_text(self, status: int, text: str) -> None:
+        self._send(status, "text/plain; charset=utf-8", text.encode("utf-8"))
+
+    def _send(self, status: int, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")  # every rebuild changes the packages
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def _content_type(name: str) -> str:
+    guessed, _ = mimetypes.guess_type(name)
+    return guessed or "application/octet-stream"

@@ -1,0 +1,235 @@
+"""``course preview`` as a learning designer uses it: the real command, server, browser and SQLite.
+
+Each server is the real CLI on a free port, stopped with SIGINT (Ctrl-C) at the end; the
+fixture's teardown asserts that it stopped cleanly.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page
+
+from course.model import Course
+from tests.support.learner import current_key, right, take
+from tests.support.paths import FIXTURE_COURSE, PROJECT
+from tests.support.preview import (
+    COURSE,
+    RunningPreview,
+    choose_learner,
+    launch,
+    leave,
+    running_preview,
+    sco_frame,
+)
+
+PACKAGES = {"1.2": "basis-scorm12", "2004": "basis-scorm2004"}
+LOCATION = {"1.2": "cmi.core.lesson_location", "2004": "cmi.location"}
+EXIT = {"1.2": "cmi.core.exit", "2004": "cmi.exit"}
+
+
+@pytest.fixture(scope="module")
+def shared_preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningPreview]:
+    """One server for the tests that keep to their own learner names."""
+    with running_preview(FIXTURE_COURSE, tmp_path_factory.mktemp("preview")) as preview:
+        yield preview
+
+
+def attempt_rows(preview: RunningPreview, learner: str) -> list[dict[str, Any]]:
+    rows = preview.rows(
+        "SELECT a.id, a.package, a.number, a.state, a.sessions_finished FROM attempts a "
+        "JOIN learners l ON l.id = a.learner_id WHERE l.name = ? ORDER BY a.id",
+        learner,
+    )
+    return [dict(row) | {"state": json.loads(row["state"])} for row in rows]
+
+
+def interaction_ids(state: dict[str, str]) -> list[str]:
+    count = len([key for key in state if re.fullmatch(r"cmi\.interactions\.\d+\.id", key)])
+    return [state[f"cmi.interactions.{n}.id"] for n in range(count)]
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_relaunch_resumes_with_the_answer_even_after_a_restart(
+    page: Page, fixture_course: Course, tmp_path: Path, version: str
+) -> None:
+    package = PACKAGES[version]
+    module = fixture_course.modules[0]
+    first_question = next(i for i, s in enumerate(module.screens()) if s.kind == "question")
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+
+    with running_preview(FIXTURE_COURSE, tmp_path) as preview:
+        choose_learner(page, preview.url, "Ann")
+        frame = launch(page, preview.url, package)
+        take(frame, module, right, screens=first_question + 1)
+        saved_at = current_key(frame)
+        leave(page)
+        question_id = saved_at.split("/")[1]
+        [attempt] = attempt_rows(preview, "Ann")
+        assert (attempt["package"], attempt["number"], attempt["sessions_finished"]) == (
+            package,
+            1,
+            1,
+        )
+        state = attempt["state"]
+        assert state[LOCATION[version]] == saved_at
+        assert state[EXIT[version]] == "suspend"
+        assert state["cmi.suspend_data"]
+        recorded = interaction_ids(state)
+        assert recorded[-1].endswith(question_id)
+        assert state[f"cmi.interactions.{len(recorded) - 1}.result"] == "correct"
+        # The attempt page shows the same: each decision and answer, and where the learner is.
+        rows = page.locator("table.interactions tbody tr")
+        assert rows.count() == len(recorded)
+        assert question_id in rows.last.inner_text()
+        assert page.locator(f'dd[data-element="{LOCATION[version]}"]').inner_text() == saved_at
+        commits = preview.rows("SELECT terminate FROM commits WHERE attempt_id = ?", attempt["id"])
+        assert len(commits) > first_question  # one per screen shown, at least
+        assert [row["terminate"] for row in commits][-1] == 1
+
+    # Ctrl-C stopped the server (the context checked the clean exit); a new one on the same
+    # database resumes the attempt.
+    with running_preview(FIXTURE_COURSE, tmp_path, database=preview.database) as restarted:
+        frame = launch(page, restarted.url, package)
+        assert page.locator(".player-bar").inner_text().count("(resumed)") == 1
+        assert current_key(frame) == saved_at
+        question_form = frame.locator(f'main > .screen[data-key="{saved_at}"] form')
+        assert question_form.locator("input:checked").count() >= 1
+        take(frame, module, right)
+        leave(page)
+        [attempt] = attempt_rows(restarted, "Ann")
+        state = attempt["state"]
+        recorded_in_all = interaction_ids(state)
+        assert recorded_in_all[: len(recorded)] == recorded  # kept from the first session
+        assert len(set(recorded_in_all)) == len(recorded_in_all)  # none recorded twice
+        questions = module.quiz.questions if module.quiz else []
+        assert {q.id for q in questions} <= {i.rsplit(".", 1)[-1] for i in recorded_in_all}
+        if version == "1.2":
+            assert state["cmi.core.lesson_status"] == "passed"
+            assert state["cmi.student_data.mastery_score"] == "70"
+            assert state["cmi.core.score.raw"] == "100"
+        else:
+            assert (state["cmi.completion_status"], state["cmi.success_status"]) == (
+                "completed",
+                "passed",
+            )
+            assert state["cmi.scaled_passing_score"] == "0.7"
+    assert errors == []
+
+
+def test_two_learners_are_kept_apart_and_reset_starts_over(
+    page: Page, fixture_course: Course, shared_preview: RunningPreview
+) -> None:
+    module = fixture_course.modules[0]
+    url = shared_preview.url
+    choose_learner(page, url, "Bea")
+    frame = launch(page, url, PACKAGES["2004"])
+    take(frame, module, right, screens=3)
+    bea_at = current_key(frame)
+    leave(page)
+
+    choose_learner(page, url, "Cas")
+    assert "not started" in page.locator('tr[data-package="basis-scorm2004"]').inner_text()
+    frame = launch(page, url, PACKAGES["2004"])
+    assert current_key(frame) == module.screens()[0].key
+    leave(page)
+    [bea] = attempt_rows(shared_preview, "Bea")
+    [cas] = attempt_rows(shared_preview, "Cas")
+    assert bea["state"]["cmi.location"] == bea_at
+    assert cas["state"]["cmi.location"] == module.screens()[0].key
+    assert cas["state"]["cmi.learner_name"] == "Cas"
+
+    # Bea again: she resumes; after a reset she starts from the first screen, in attempt 2.
+    choose_learner(page, url, "Bea")
+    frame = launch(page, url, PACKAGES["2004"])
+    assert current_key(frame) == bea_at
+    leave(page)
+    page.click("text=Reset: start a new attempt")
+    page.click("a.launch")
+    frame = sco_frame(page)
+    assert current_key(frame) == module.screens()[0].key
+    leave(page)
+    assert [row["number"] for row in attempt_rows(shared_preview, "Bea")] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/packages/basis-scorm12/../../pyproject.toml",
+        "/packages/basis-scorm12/%2e%2e/%2e%2e/pyproject.toml",
+        "/packages/basis-scorm12/..%2f..%2fpyproject.toml",
+        "/packages/..%2f..%2fpyproject.toml/x",
+        "/packages/basis-scorm12//etc/passwd",
+        "/packages/basis-scorm12/%2fetc%2fpasswd",
+        "/static/..%2f__init__.py",
+        "/node_modules/scorm-again/package.json",
+        "/../pyproject.toml",
+    ],
+)
+def test_paths_outside_the_packages_are_refused(shared_preview: RunningPreview, path: str) -> None:
+    address = urlsplit(shared_preview.url)
+    connection = http.client.HTTPConnection(address.hostname or "", address.port)
+    connection.request("GET", path)  # sent as written: no client-side normalising of '..'
+    response = connection.getresponse()
+    assert response.status in (403, 404)
+    assert b"[project]" not in response.read()
+    connection.request("GET", "/packages/basis-scorm12/imsmanifest.xml")
+    assert connection.getresponse().status == 200
+
+
+def test_a_hostile_learner_name_is_shown_as_text(
+    page: Page, fixture_course: Course, shared_preview: RunningPreview
+) -> None:
+    name = "<script>window.pwned=1</script><img src=x onerror=pwned=2>"
+    choose_learner(page, shared_preview.url, name)
+    assert page.locator("strong.learner-name").inner_text() == name
+    frame = launch(page, shared_preview.url, PACKAGES["1.2"])
+    take(frame, fixture_course.modules[0], right, screens=1)
+    assert name in page.locator(".player-bar").inner_text()
+    leave(page)
+    assert name in page.locator("h1").inner_text()
+    assert page.evaluate("window.pwned") is None
+    assert page.locator("img[src=x]").count() == 0
+
+
+def test_watch_rebuilds_and_reloads_the_open_page(page: Page, tmp_path: Path) -> None:
+    root = tmp_path / "course"
+    shutil.copytree(FIXTURE_COURSE, root)
+    module_file = root / "01-basis" / "module.yaml"
+    authored = module_file.read_text(encoding="utf-8")
+    with running_preview(root, tmp_path, "--watch") as preview:
+        page.goto(preview.url)
+        # A mistake: the page reloads with the problem, and the last good build stays served.
+        module_file.write_text(authored.replace("title: Basis", "title: Basis: herzien"))
+        problems = page.locator(".problems")
+        problems.wait_for(timeout=10_000)
+        assert "module.yaml:2" in problems.inner_text()
+        assert page.locator('tr[data-package="basis-scorm2004"]').count() == 1
+        # Corrected: the page reloads with the rebuilt package.
+        module_file.write_text(authored.replace("title: Basis", "title: Herziene basis"))
+        page.get_by_text("Herziene basis van ondermijning").first.wait_for(timeout=10_000)
+        assert page.locator(".problems").count() == 0
+        assert int(page.locator("body").get_attribute("data-build") or 0) >= 3
+
+
+def test_without_node_modules_it_says_to_run_npm_ci(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [COURSE, "preview", "--root", FIXTURE_COURSE, "--out", tmp_path / "dist"],
+        cwd=tmp_path,  # a folder without node_modules/
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "npm ci" in result.stderr
+    assert PROJECT.joinpath("node_modules").is_dir()  # the real one was not needed or touched
