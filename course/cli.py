@@ -162,3 +162,37 @@ def preview(root: Path, out: Path, port: int, database: Path, watch: bool) -> No
         run_preview(root, out, database, port, watch)
     except AuthoringError as error:
         _report(error)
+
+
+@main.command()
+@root_option
+def schema(root: Path) -> None:
+    """Write JSON Schema for every authoring file and link each YAML file to its schema."""
+    from course.schema import link_schema, write_schemas, yaml_files
+
+    for path in write_schemas(root):
+        click.echo(f"wrote {path}")
+    for path, kind in yaml_files(_load(root)).items():
+        if link_schema(path, root, kind):
+            click.echo(f"linked {path} to its schema (first line)")
+
+
+@main.group()
+def new() -> None:
+    """Start something new from a template."""
+
+
+@new.command("module")
+@root_option
+@click.argument("slug")
+def new_module(root: Path, slug: str) -> None:
+    """Scaffold a module folder (module.yaml, a lesson, a case and a quiz) named NN-SLUG."""
+    from course.scaffold import new_module as scaffold
+    from quizzes.authoring import SLUG_RE
+
+    if not SLUG_RE.match(slug):
+        raise click.BadParameter("use lower-case words joined by hyphens, e.g. 'wijkteams'")
+    folder = scaffold(root, slug)
+    click.echo(f"Created {folder}. To take it into the course, add this line under 'modules:'")
+    click.echo(f"in {root / 'course.yaml'}, where it belongs in the course order:")
+    click.echo(f"  - {folder.name}")
