@@ -107,6 +107,7 @@ def render_module(course: Course, module: Module, target: Target) -> dict[str, b
         assets["assets/quiz.js"] = (RUNTIME / "quiz.js").read_bytes()
     if any(isinstance(item, WorkshopCase) for item in module.items):
         assets["assets/case.js"] = (RUNTIME / "case.js").read_bytes()
+    assets["assets/objectives.js"] = (RUNTIME / "objectives.js").read_bytes()
     scripts = [name for name in assets if name.endswith(".js")]
 
     catalogue = messages(course.spec.language)
@@ -212,7 +213,25 @@ def _runtime_data(
             if isinstance(case, WorkshopCase)
         },
         "closingKey": CLOSING_KEY,
+        "objectives": _objectives(module),
     }
+
+
+def _objectives(module: Module) -> list[dict[str, Any]]:
+    """Per learning objective: the lessons and cases that serve it, the questions that test it."""
+    questions = module.quiz.questions if module.quiz else []
+    return [
+        {
+            "id": objective.id,
+            "itemIds": [
+                item.id
+                for item in module.items
+                if not isinstance(item, Quiz) and objective.id in item.objectives
+            ],
+            "questionIds": [q.id for q in questions if q.scored and objective.id in q.objectives],
+        }
+        for objective in module.spec.objectives
+    ]
 
 
 def interaction_id(quiz: Quiz, question_id: str) -> str:

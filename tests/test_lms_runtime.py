@@ -188,6 +188,44 @@ def test_learner_completes_module(
         if args[0] == status_key and args[1] in ("passed", "failed")
     )
     assert score_at < status_at, "the score must be set before the status"
+    assert lms_objectives(data, version) == expected_objectives(module, answering, version)
+
+
+def expected_objectives(
+    module: Module, answering: Answering, version: str
+) -> dict[str, dict[str, object]]:
+    """Each learning objective, scored on the scored questions that assess it."""
+    quiz = module.quiz
+    assert quiz is not None
+    expected: dict[str, dict[str, object]] = {}
+    for objective in module.spec.objectives:
+        questions = [q for q in quiz.questions if q.scored and objective.id in q.objectives]
+        earned = sum(q.points * q.score(answering(q)) for q in questions)
+        percent = math.floor(earned / sum(q.points for q in questions) * 10000 + 0.5) / 100
+        verdict = "passed" if percent >= quiz.pass_mark else "failed"
+        if version == "1.2":
+            expected[objective.id] = {"raw": percent, "status": verdict}
+        else:
+            expected[objective.id] = {"raw": percent, "success": verdict, "completion": "completed"}
+    return expected
+
+
+def lms_objectives(data: dict[str, Any], version: str) -> dict[str, dict[str, object]]:
+    count = len({k.split(".")[2] for k in data if re.match(r"cmi\.objectives\.\d+\.id$", k)})
+    found: dict[str, dict[str, object]] = {}
+    for n in range(count):
+        prefix = f"cmi.objectives.{n}."
+        raw = float(data[f"{prefix}score.raw"])
+        if version == "1.2":
+            found[data[f"{prefix}id"]] = {"raw": raw, "status": data[f"{prefix}status"]}
+        else:
+            assert float(data[f"{prefix}score.scaled"]) == raw / 100
+            found[data[f"{prefix}id"]] = {
+                "raw": raw,
+                "success": data[f"{prefix}success_status"],
+                "completion": data[f"{prefix}completion_status"],
+            }
+    return found
 
 
 @pytest.mark.parametrize("version", ["1.2", "2004"])

@@ -140,6 +140,7 @@
       connection.reportStatus(status);
       reported = JSON.stringify(status);
     }
+    for (const part of parts) part.onSave?.();
     connection.commit();
   }
 
@@ -260,6 +261,7 @@
 
   const Player = {
     data, state, t, announce, save, recordInteraction, passed, route, passMark: null,
+    itemDone: (itemId) => itemStatus(itemId, progress()) === "status_done",
     register: (part) => parts.push(part),
     get connection() { return connection; },
   };

@@ -91,6 +91,7 @@
       this.accepted = {}; // element -> the value the LMS last accepted, to skip repeats
       this.refused = new Set(); // elements whose latest value the LMS refused
       this.retry = { timer: null, attempt: 0 };
+      this.objectiveIndex = {};
     }
 
     call(method, ...args) {
@@ -195,6 +196,20 @@
       this.setScore(percent);
     }
 
+    // A learning objective is found by id or else appended, so the objectives an LMS already
+    // lists (a 2004 manifest's own) keep their place. Unchanged values are not sent again.
+    reportObjective(objective) {
+      let index = this.objectiveIndex[objective.id];
+      if (index === undefined) {
+        const count = Number(this.get("cmi.objectives._count")) || 0;
+        const ids = Array.from({ length: count }, (_, n) => this.get(`cmi.objectives.${n}.id`));
+        index = ids.includes(objective.id) ? ids.indexOf(objective.id) : count;
+        if (index === count) this.set(`cmi.objectives.${index}.id`, objective.id);
+        this.objectiveIndex[objective.id] = index;
+      }
+      this.setObjective(`cmi.objectives.${index}.`, objective);
+    }
+
     // A failed commit is tried again later, a few times, until one succeeds; a later save's
     // commit carries the same data, so it counts as a retry too.
     commit() {
@@ -262,6 +277,16 @@
     }
 
     // One status in 1.2: incomplete until the module is done, then passed or failed.
+    setObjective(prefix, { complete, passed, scorePercent }) {
+      if (scorePercent !== null) {
+        this.set(`${prefix}score.raw`, scorePercent);
+        this.set(`${prefix}score.min`, 0);
+        this.set(`${prefix}score.max`, 100);
+      }
+      const done = complete ? "completed" : "incomplete";
+      this.set(`${prefix}status`, passed === null ? done : passed ? "passed" : "failed");
+    }
+
     reportStatus({ complete, passed }) {
       let status = "incomplete";
       if (complete) status = passed === null ? "completed" : passed ? "passed" : "failed";
@@ -316,6 +341,17 @@
       this.set("cmi.score.max", 100);
     }
 
+    setObjective(prefix, { complete, passed, scorePercent }) {
+      if (scorePercent !== null) {
+        this.set(`${prefix}score.scaled`, scorePercent / 100);
+        this.set(`${prefix}score.raw`, scorePercent);
+        this.set(`${prefix}score.min`, 0);
+        this.set(`${prefix}score.max`, 100);
+      }
+      this.set(`${prefix}completion_status`, complete ? "completed" : "incomplete");
+      if (passed !== null) this.set(`${prefix}success_status`, passed ? "passed" : "failed");
+    }
+
     // Two statuses in 2004: completion (all seen and the quiz done) and success (the score).
     reportStatus({ complete, passed }) {
       this.set("cmi.completion_status", complete ? "completed" : "incomplete");
@@ -363,6 +399,8 @@
     }
 
     reportStatus() {}
+
+    reportObjective() {}
 
     commit() {
       return true;
