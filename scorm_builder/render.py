@@ -8,6 +8,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import rcssmin  # type: ignore[import-untyped]
+import rjsmin  # type: ignore[import-untyped]
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markdown_it import MarkdownIt
@@ -53,6 +55,14 @@ def ui_languages() -> list[str]:
 
 
 @cache
+def minified(path: Path) -> bytes:
+    """A runtime asset as shipped: the source without comments and indentation."""
+    text = path.read_text(encoding="utf-8")
+    small = rcssmin.cssmin(text) if path.suffix == ".css" else rjsmin.jsmin(text)
+    return str(small).encode("utf-8")
+
+
+@cache
 def messages(language: str) -> dict[str, str]:
     catalogue: dict[str, str] = json.loads((HERE / "messages" / f"{language}.json").read_text())
     return catalogue
@@ -92,22 +102,22 @@ def _markdown_with_media(context: Context, text: str, owner: Authored | None = N
 def render_module(course: Course, module: Module, target: Target) -> dict[str, bytes]:
     """All files of the package except the manifest, by their path in the zip."""
     used_types = sorted({q.type_name for q in module.quiz.questions} if module.quiz else set())
-    assets: dict[str, bytes] = {
-        "assets/player.css": (RUNTIME / "player.css").read_bytes(),
-        "assets/scorm.js": (RUNTIME / "scorm.js").read_bytes(),
+    has_cases = any(isinstance(item, WorkshopCase) for item in module.items)
+    sources = {
+        "assets/player.css": RUNTIME / "player.css",
+        "assets/scorm.js": RUNTIME / "scorm.js",
     }
-    if used_types or any(isinstance(item, WorkshopCase) for item in module.items):
-        assets["assets/choice.js"] = (QUIZZES / "choice.js").read_bytes()
+    if used_types or has_cases:
+        sources["assets/choice.js"] = QUIZZES / "choice.js"
     for type_name in used_types:
-        assets[f"assets/question-{type_name}.js"] = (
-            QUESTION_TYPES[type_name].folder / "script.js"
-        ).read_bytes()
-    assets["assets/player.js"] = (RUNTIME / "player.js").read_bytes()
+        sources[f"assets/question-{type_name}.js"] = QUESTION_TYPES[type_name].folder / "script.js"
+    sources["assets/player.js"] = RUNTIME / "player.js"
     if module.quiz is not None:
-        assets["assets/quiz.js"] = (RUNTIME / "quiz.js").read_bytes()
-    if any(isinstance(item, WorkshopCase) for item in module.items):
-        assets["assets/case.js"] = (RUNTIME / "case.js").read_bytes()
-    assets["assets/objectives.js"] = (RUNTIME / "objectives.js").read_bytes()
+        sources["assets/quiz.js"] = RUNTIME / "quiz.js"
+    if has_cases:
+        sources["assets/case.js"] = RUNTIME / "case.js"
+    sources["assets/objectives.js"] = RUNTIME / "objectives.js"
+    assets = {name: minified(path) for name, path in sources.items()}
     scripts = [name for name in assets if name.endswith(".js")]
 
     catalogue = messages(course.spec.language)
