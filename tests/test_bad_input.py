@@ -409,6 +409,36 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
             "give at least 2 choices"
         ],
     ),
+    # --- case branches -------------------------------------------------------------------
+    (
+        "case choice leads to no step",
+        edit(CASE, "        next: te-snel\n", "        next: te-laat\n"),
+        [
+            f"{CASE}:17: step 'eerste-stap', choice 'b': 'next' names 'te-laat', which is no step "
+            "or ending of this case — use one of: eerste-stap, tweede-stap, samen-verder, te-snel"
+        ],
+    ),
+    (
+        "unreachable case ending",
+        edit(CASE, "        next: te-snel\n", "        next: samen-verder\n"),
+        [
+            f"{CASE}:35: ending 'te-snel' cannot be reached from the first step 'eerste-stap' — "
+            "point a choice's 'next' to it, or remove it"
+        ],
+    ),
+    (
+        "endless case path",
+        edit(
+            CASE,
+            "        next: samen-verder\n      - id: b",
+            "        next: eerste-stap\n      - id: b",
+        ),
+        [
+            f"{CASE}:26: step 'tweede-stap', choice 'a' leads back to step 'eerste-stap': the path "
+            "eerste-stap → tweede-stap → eerste-stap can go round without end — point 'next' to a "
+            "later step or an ending; a case moves forward only"
+        ],
+    ),
     # --- media --------------------------------------------------------------------------
     (
         "missing media file",
