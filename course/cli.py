@@ -62,12 +62,49 @@ def main() -> None:
 @main.command()
 @root_option
 def check(root: Path) -> None:
-    """Validate every authored file; exit 1 on problems."""
+    """Validate every authored file; exit 1 on problems. Warnings do not fail."""
+    from course.quality import quality_warnings
+
     course = _load(root)
+    warnings = quality_warnings(course)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
     screens = sum(len(m.screens()) for m in course.modules)
     click.echo(
-        f"{course.spec.title}: {len(course.modules)} module(s), {screens} screens, no problems."
+        f"{course.spec.title}: {len(course.modules)} module(s), {screens} screens, no problems"
+        f"{f', {len(warnings)} warning(s)' if warnings else ''}."
     )
+
+
+@main.command()
+@root_option
+def report(root: Path) -> None:
+    """Per module: screens, words, study time, readability and objectives × questions."""
+    from course.quality import module_quality
+
+    course = _load(root)
+    for module in course.modules:
+        quality = module_quality(module)
+        figures = quality.overall
+        click.echo(f"\n{module.title} ({module.id})")
+        click.echo(
+            f"  screens {len(module.screens())}, words {figures.words}, "
+            f"study time about {quality.study_minutes} min "
+            f"(authored: {module.spec.study_time_minutes} min)"
+        )
+        click.echo(
+            f"  Flesch–Douma {figures.douma:.1f}, "
+            f"{figures.words_per_sentence:.1f} words per sentence"
+        )
+        hard = [s for s in quality.screens if s.figures.words and not s.figures.meets_targets()]
+        for screen in hard:
+            click.echo(
+                f"    reads hard: {screen.key} (Douma {screen.figures.douma:.1f}, "
+                f"{screen.figures.words_per_sentence:.1f} words/sentence)"
+            )
+        click.echo("  objective × questions:")
+        for objective, questions in quality.objective_matrix().items():
+            click.echo(f"    {objective:32} {len(questions)}  {', '.join(questions)}")
 
 
 @main.command()

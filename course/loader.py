@@ -80,7 +80,12 @@ def _load_module(
             )
         )
         return None
-    if not (folder / MODULE_FILE).is_file():
+    try:
+        has_module_file = (folder / MODULE_FILE).is_file()
+    except (OSError, ValueError) as error:  # a folder name too long for the file system
+        problems.append(unusable_path(where, folder / MODULE_FILE, error).problem)
+        return None
+    if not has_module_file:
         problems.append(
             Problem(
                 where,

@@ -57,6 +57,7 @@ def syllable_count(word: str) -> int:
     return len(_dutch.positions(word)) + 1
 
 
+@cache  # the checks, the report and the study-time estimate measure the same texts
 def measure(markdown: str) -> Readability:
     text = plain_text(markdown)
     words = _WORD.findall(text)

@@ -1,7 +1,9 @@
 """Reading authored files: YAML and Markdown with front matter, keeping line numbers.
 
-Every mapping read here knows its :class:`~quizzes.authoring.Origin`, so a problem
-found later, in validation or in the checks, can name the exact line.
+Every mapping read here knows its :class:`~quizzes.authoring.Origin` and every list the lines
+of its items, so a problem found later, in validation or in the checks, can name the exact
+line. YAML is parsed by libyaml (PyYAML's C parser) into nodes that carry their positions;
+the plain values are built from those nodes here.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import yaml
 from markdown_it import MarkdownIt
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
-from ruamel.yaml.reader import ReaderError
+from yaml.constructor import SafeConstructor
+from yaml.error import MarkedYAMLError
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
 
 from course.problems import Problem
 from quizzes.authoring import Location, Origin
@@ -39,13 +42,16 @@ class LinedDict(dict[str, Any]):
         self.origin = origin
 
 
+class LinedList(list[Any]):
+    """A list that knows the line of each of its items."""
+
+    def __init__(self, items: list[Any], item_lines: list[int]) -> None:
+        super().__init__(items)
+        self.item_lines = item_lines
+
+
 def origin_of(raw: Any, path: Path) -> Origin | None:
-    if isinstance(raw, LinedDict):
-        return raw.origin
-    if isinstance(raw, CommentedMap):
-        key_lines = {str(key): raw.lc.key(key)[0] + 1 for key in raw}
-        return Origin(path, raw.lc.line + 1, key_lines)
-    return None
+    return raw.origin if isinstance(raw, LinedDict) else None
 
 
 MISSING = object()
@@ -69,8 +75,8 @@ def line_at(raw: Any, path: Path, keys: tuple[str | int, ...]) -> int:
         value = child(node, key)
         if value is MISSING:
             continue  # pydantic's union tags and missing fields are not in the data
-        if isinstance(node, CommentedSeq) and isinstance(key, int):
-            line = node.lc.item(key)[0] + 1
+        if isinstance(node, LinedList) and isinstance(key, int):
+            line = node.item_lines[key]
         elif (parent := origin_of(node, path)) is not None:
             line = parent.key_lines.get(str(key), parent.line)
         node = value
@@ -127,13 +133,13 @@ def read_text(path: Path, referenced_from: Location | None = None) -> str:
 
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     """Parse YAML text that starts at ``first_line`` of ``path``."""
-    yaml = YAML(typ="rt")
     padded = "\n" * (first_line - 1) + text
     try:
-        _refuse_unsafe_yaml(yaml, padded, path)
-        return yaml.load(padded)
+        _refuse_unsafe_yaml(padded, path)
+        node = yaml.compose(padded, Loader=yaml.CSafeLoader)
+        return None if node is None else _plain(node, path, SafeConstructor())
     except MarkedYAMLError as error:
-        raise SourceProblem(_yaml_problem(error, path, first_line)) from None
+        raise SourceProblem(_yaml_problem(error, padded, path, first_line)) from None
     except ReaderError as error:
         raise SourceProblem(
             Problem(
@@ -144,7 +150,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
         ) from None
 
 
-def _yaml_problem(error: MarkedYAMLError, path: Path, first_line: int) -> Problem:
+def _yaml_problem(error: MarkedYAMLError, text: str, path: Path, first_line: int) -> Problem:
     what = " ".join(str(error.problem or error.context or "invalid YAML").split())
     context = str(error.context or "")
     mark = error.problem_mark or error.context_mark
@@ -152,20 +158,59 @@ def _yaml_problem(error: MarkedYAMLError, path: Path, first_line: int) -> Proble
     if "quoted scalar" in context and "end of stream" in what and error.context_mark:
         # The end of the file is not where the mistake is: the unclosed quote is.
         mark, what, fix = error.context_mark, "a quote opened here is not closed", "close it"
-    elif "duplicate key" in what:
-        fix = "keep one of the two"
+    elif "cannot start any token" in what and mark and text[mark.index : mark.index + 1] == "\t":
+        what, fix = "a tab is used for indentation", "indent with spaces, not tabs"
+    elif "maximum nesting depth" in what:
+        what = f"lists and mappings are nested more than {MAX_YAML_DEPTH} deep"
+        fix = "flatten the structure; course files need only a few levels"
     line = mark.line + 1 if mark else first_line
     return Problem(Location(path, line), f"invalid YAML: {what}", fix)
 
 
-def _refuse_unsafe_yaml(yaml: YAML, text: str, path: Path) -> None:
+def _plain(node: Node, path: Path, constructor: SafeConstructor) -> Any:
+    """Python values from a composed node; mappings and lists keep their lines."""
+    line = node.start_mark.line + 1
+    if isinstance(node, SequenceNode):
+        items = [_plain(item, path, constructor) for item in node.value]
+        return LinedList(items, [item.start_mark.line + 1 for item in node.value])
+    if isinstance(node, MappingNode):
+        mapping: dict[Any, Any] = {}
+        key_lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, ScalarNode):
+                raise SourceProblem(
+                    Problem(
+                        Location(path, key_line),
+                        "invalid YAML: a key must be plain text",
+                        "write the key as a word or a number, followed by a colon",
+                    )
+                )
+            key = constructor.construct_object(key_node)
+            value = _plain(value_node, path, constructor)
+            if key in mapping:
+                raise SourceProblem(
+                    Problem(
+                        Location(path, key_line),
+                        f'invalid YAML: found duplicate key "{key}" with value "{value}" '
+                        f'(original value: "{mapping[key]}")',
+                        "keep one of the two",
+                    )
+                )
+            mapping[key] = value
+            key_lines[str(key)] = key_line
+        return LinedDict(Origin(path, line, key_lines), mapping)
+    return constructor.construct_object(node)
+
+
+def _refuse_unsafe_yaml(text: str, path: Path) -> None:
     """Refuse what no course file needs and what could make loading hang or run out of memory:
     aliases (a small file can expand without limit, "billion laughs"), tags (they name types)
     and deep nesting (building it recurses). Checked on the parser's events, before any data
     is built."""
     depth = 0
-    for event in yaml.parse(text):
-        line = event.start_mark.line + 1
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        line = event.start_mark.line + 1 if event.start_mark else 1
         if isinstance(event, AliasEvent):
             raise SourceProblem(
                 Problem(

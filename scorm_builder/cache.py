@@ -33,7 +33,7 @@ CACHE_FORMAT = 2
 BUILDER_ROOT = Path(__file__).resolve().parents[1]
 BUILDER_PACKAGES = ("course", "quizzes", "scorm_builder")
 # Their output ends up in the packages (parsed text, HTML, XML), so a new version may change it.
-OUTPUT_LIBRARIES = ("jinja2", "markdown-it-py", "lxml", "ruamel.yaml", "pydantic", "pydantic-core")
+OUTPUT_LIBRARIES = ("jinja2", "markdown-it-py", "lxml", "PyYAML", "pydantic", "pydantic-core")
 
 
 def digest(data: bytes) -> str:

@@ -75,8 +75,8 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         "tab indentation",
         edit(MODULE, "  - lesson: lessons/01-intro.md", "\t- lesson: lessons/01-intro.md"),
         [
-            "01-basis/module.yaml:12: invalid YAML: found character '\\t' that cannot start any "
-            "token — check the indentation, colons and quotes on this line or the one above"
+            "01-basis/module.yaml:12: invalid YAML: a tab is used for indentation — indent with "
+            "spaces, not tabs"
         ],
     ),
     (
@@ -130,7 +130,7 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         "invalid YAML in front matter",
         edit(LESSON, "title: Wat is", "title: [Wat is"),
         [
-            "01-basis/lessons/01-intro.md:4: invalid YAML: expected ',' or ']', but got ':' — "
+            "01-basis/lessons/01-intro.md:4: invalid YAML: did not find expected ',' or ']' — "
             "check the indentation, colons and quotes on this line or the one above"
         ],
     ),

@@ -318,3 +318,29 @@ def test_images_are_packaged_under_media(tmp_path: Path) -> None:
         manifest = archive.read("imsmanifest.xml").decode()
     assert '<img src="media/kaart.png" alt="Kaart van de wijk"' in html
     assert '<file href="media/kaart.png"/>' in manifest
+
+
+def test_cli_report_prints_figures_and_the_objective_matrix() -> None:
+    result = CliRunner().invoke(main, ["report", "--root", str(MODULES)])
+    assert result.exit_code == 0, result.output
+    course = load_course(MODULES)
+    for module in course.modules:
+        assert f"{module.title} ({module.id})" in result.output
+        for objective in module.spec.objectives:
+            assert re.search(rf"^\s+{objective.id}\s+\d+\s+\S", result.output, re.M), objective.id
+    assert result.output.count("Flesch–Douma") == len(course.modules)
+    assert "study time about" in result.output
+
+
+def test_cli_check_lists_screens_that_read_hard_as_warnings(tmp_path: Path) -> None:
+    root = fixture_copy(tmp_path)
+    replace_in(
+        root / "01-basis" / "lessons" / "01-intro.md",
+        "- gemeente",
+        "- Gemeentelijke samenwerkingsverbanden ontwikkelen geïntegreerde "
+        "veiligheidsstrategieën tegen georganiseerde ondermijnende criminaliteitsvormen.",
+    )
+    result = CliRunner().invoke(main, ["check", "--root", str(root)])
+    assert result.exit_code == 0, result.output
+    assert "warning: basis: screen 'intro/partners' reads hard: Douma" in result.output
+    assert "no problems, " in result.output

@@ -106,7 +106,7 @@ CASES: list[tuple[str, Breakage, list[str]]] = [
         "invalid YAML",
         edit(CASE, "title: De buurman", "title: [De buurman"),
         [
-            f"{CASE}:3: invalid YAML: expected ',' or ']', but got ':' — check the indentation, "
+            f"{CASE}:3: invalid YAML: did not find expected ',' or ']' — check the indentation, "
             "colons and quotes on this line or the one above"
         ],
     ),

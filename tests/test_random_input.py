@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -10,9 +9,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ruamel.yaml import YAML
 
 from course.loader import load_course
 from course.problems import AuthoringError
@@ -71,9 +70,7 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 
 
 def yaml_text(data: Any) -> str:
-    stream = io.StringIO()
-    YAML(typ="safe", pure=True).dump(data, stream)
-    return stream.getvalue()
+    return yaml.safe_dump(data, allow_unicode=True)
 
 
 @contextmanager

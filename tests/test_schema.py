@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from jsonschema import Draft202012Validator
-from ruamel.yaml import YAML
 
 from course.cli import main
 from course.loader import load_course
@@ -38,11 +38,10 @@ def validator(kind: str) -> Draft202012Validator:
 
 
 def test_the_schemas_accept_the_real_course_and_reject_a_mistake() -> None:
-    yaml = YAML(typ="safe")
     for path, kind in yaml_files(load_course(MODULES)).items():
-        errors = list(validator(kind).iter_errors(yaml.load(path)))
+        errors = list(validator(kind).iter_errors(yaml.safe_load(path.read_text())))
         assert errors == [], f"{path}: {errors[0].message if errors else ''}"
-    quiz = yaml.load(MODULES / "01-weerbare-justitie" / "quiz.yaml")
+    quiz = yaml.safe_load((MODULES / "01-weerbare-justitie" / "quiz.yaml").read_text())
     quiz["pass_mark"] = 120
     quiz["questions"][0]["typo"] = "x"
     messages = [error.message for error in validator("quiz").iter_errors(quiz)]
