@@ -92,6 +92,7 @@
       this.refused = new Set(); // elements whose latest value the LMS refused
       this.retry = { timer: null, attempt: 0 };
       this.objectiveIndex = {};
+      this.unsaved = false; // values set that no commit has confirmed yet
     }
 
     call(method, ...args) {
@@ -130,6 +131,7 @@
       const ok = this.call("set", element, text) === "true";
       if (ok) {
         this.accepted[element] = text;
+        this.unsaved = true;
         this.refused.delete(element);
       } else {
         this.refused.add(element);
@@ -212,11 +214,18 @@
 
     // A failed commit is tried again later, a few times, until one succeeds; a later save's
     // commit carries the same data, so it counts as a retry too.
+    // Only when something was set since the last successful commit: a screen seen before, or
+    // a tab hidden twice, costs the LMS nothing.
     commit() {
       if (!this.active) return false;
+      if (!this.unsaved) {
+        if (this.refused.size === 0) this.copy.write({ synced: true }); // the LMS holds it all
+        return true;
+      }
       window.clearTimeout(this.retry.timer);
       const ok = this.call("commit", "") === "true";
       if (ok) {
+        this.unsaved = false;
         this.retry.attempt = 0;
         if (this.refused.size === 0) this.copy.write({ synced: true });
       } else if (this.retry.attempt < COMMIT_RETRY_MS.length) {
