@@ -114,6 +114,33 @@ def learning_time(minutes: int) -> str:
     return f"PT{minutes // 60}H{minutes % 60}M"
 
 
+@dataclass(frozen=True)
+class ManifestSkeleton:
+    root: etree._Element
+    metadata: etree._Element
+    organization: etree._Element
+
+
+def manifest_skeleton(
+    package: Package, namespaces: dict[str | None, str], schema_version: str
+) -> ManifestSkeleton:
+    """The part every manifest shares: root, schema metadata and the one organization."""
+    cp = f"{{{namespaces[None]}}}"
+    root = etree.Element(
+        f"{cp}manifest",
+        nsmap=namespaces,  # type: ignore[arg-type]  # lxml-stubs forbids the None key lxml needs
+        identifier=package.identifier,
+        version=package.version,
+    )
+    metadata = sub(root, f"{cp}metadata")
+    sub(metadata, f"{cp}schema", "ADL SCORM")
+    sub(metadata, f"{cp}schemaversion", schema_version)
+    organizations = sub(root, f"{cp}organizations", default=package.organization_id)
+    organization = sub(organizations, f"{cp}organization", identifier=package.organization_id)
+    sub(organization, f"{cp}title", package.title)
+    return ManifestSkeleton(root, metadata, organization)
+
+
 def resources(
     root: etree._Element, namespace: str, package: Package, scorm_type_attribute: str
 ) -> None:

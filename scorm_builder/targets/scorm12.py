@@ -5,7 +5,15 @@ from __future__ import annotations
 from lxml import etree
 
 from quizzes.interactions import SCORM12_FORMAT
-from scorm_builder.targets.common import Package, Target, learning_time, resources, serialise, sub
+from scorm_builder.targets.common import (
+    Package,
+    Target,
+    learning_time,
+    manifest_skeleton,
+    resources,
+    serialise,
+    sub,
+)
 
 IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
@@ -27,23 +35,11 @@ class Scorm12(Target):
 
     def manifest(self, package: Package) -> bytes:
         cp = f"{{{IMSCP}}}"
-        root = etree.Element(
-            f"{cp}manifest",
-            nsmap=NAMESPACES,  # type: ignore[arg-type]  # lxml-stubs forbids the None key lxml needs
-            identifier=package.identifier,
-            version=package.version,
-        )
-        metadata = sub(root, f"{cp}metadata")
-        sub(metadata, f"{cp}schema", "ADL SCORM")
-        sub(metadata, f"{cp}schemaversion", "1.2")
-        self._lom(metadata, package)
-
-        organizations = sub(root, f"{cp}organizations", default=package.organization_id)
-        organization = sub(organizations, f"{cp}organization", identifier=package.organization_id)
-        sub(organization, f"{cp}title", package.title)
+        skeleton = manifest_skeleton(package, NAMESPACES, "1.2")
+        self._lom(skeleton.metadata, package)
         for sco in package.scos:
             item = sub(
-                organization,
+                skeleton.organization,
                 f"{cp}item",
                 identifier=sco.item_id,
                 identifierref=sco.resource_id,
@@ -53,8 +49,8 @@ class Scorm12(Target):
             if sco.module.quiz is not None:
                 sub(item, f"{{{ADLCP}}}masteryscore", str(sco.module.quiz.pass_mark))
 
-        resources(root, IMSCP, package, f"{{{ADLCP}}}scormtype")
-        return serialise(root)
+        resources(skeleton.root, IMSCP, package, f"{{{ADLCP}}}scormtype")
+        return serialise(skeleton.root)
 
     def _lom(self, metadata: etree._Element, package: Package) -> None:
         md = f"{{{IMSMD}}}"

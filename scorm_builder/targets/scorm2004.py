@@ -12,7 +12,15 @@ from __future__ import annotations
 from lxml import etree
 
 from quizzes.interactions import SCORM2004_FORMAT
-from scorm_builder.targets.common import Package, Sco, Target, resources, serialise, sub
+from scorm_builder.targets.common import (
+    Package,
+    Sco,
+    Target,
+    manifest_skeleton,
+    resources,
+    serialise,
+    sub,
+)
 
 IMSCP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_v1p3"
@@ -38,20 +46,9 @@ class Scorm2004(Target):
 
     def manifest(self, package: Package) -> bytes:
         cp = f"{{{IMSCP}}}"
-        root = etree.Element(
-            f"{cp}manifest",
-            nsmap=NAMESPACES,  # type: ignore[arg-type]  # lxml-stubs forbids the None key lxml needs
-            identifier=package.identifier,
-            version=package.version,
-        )
-        metadata = sub(root, f"{cp}metadata")
-        sub(metadata, f"{cp}schema", "ADL SCORM")
-        sub(metadata, f"{cp}schemaversion", "2004 4th Edition")
-
-        organizations = sub(root, f"{cp}organizations", default=package.organization_id)
-        organization = sub(organizations, f"{cp}organization", identifier=package.organization_id)
+        skeleton = manifest_skeleton(package, NAMESPACES, "2004 4th Edition")
+        root, organization = skeleton.root, skeleton.organization
         organization.set(f"{SEQ}objectivesGlobalToSystem", "false")  # scoped to this course
-        sub(organization, f"{cp}title", package.title)
         previous: Sco | None = None
         for sco in package.scos:
             item = sub(
