@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -125,19 +126,38 @@ def incremental(work: Path) -> dict[str, Any]:
     return figures
 
 
+def sco_folders(archive: zipfile.ZipFile) -> list[str]:
+    """The folder of each SCO: '' in a module package, '<module-id>/' in a course package."""
+    manifest = archive.read("imsmanifest.xml").decode("utf-8")
+    return sorted(set(re.findall(r'<resource [^>]*href="([^"]*)index.html"', manifest)))
+
+
+def sco_folder(name: str, folders: list[str]) -> str:
+    return max((f for f in folders if name.startswith(f)), key=len, default="")
+
+
 def unused_files(archive: zipfile.ZipFile) -> list[str]:
-    """Files that neither index.html nor any other shipped file refers to by name."""
+    """Files that neither their SCO's index.html nor another file of that SCO refers to."""
+    folders = sco_folders(archive)
     texts = {
         name: archive.read(name).decode("utf-8")
         for name in archive.namelist()
         if name.endswith(TEXT_SUFFIXES) and name != "imsmanifest.xml"  # it lists every file
     }
-    return [
-        name
-        for name in archive.namelist()
-        if name not in ALWAYS_USED
-        and not any(name in text for other, text in texts.items() if other != name)
-    ]
+    unused = []
+    for name in archive.namelist():
+        folder = sco_folder(name, folders)
+        relative = name[len(folder) :]
+        if relative in ALWAYS_USED:
+            continue
+        referring = [
+            text
+            for other, text in texts.items()
+            if other != name and sco_folder(other, folders) == folder
+        ]
+        if not any(relative in text for text in referring):
+            unused.append(name)
+    return unused
 
 
 def package_size(out: Path) -> dict[str, Any]:
@@ -147,7 +167,16 @@ def package_size(out: Path) -> dict[str, Any]:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
             media = sum(i.compress_size for i in infos if not i.filename.endswith(TEXT_SUFFIXES))
-            runtime = sum(i.file_size for i in infos if i.filename.endswith((".js", ".css")))
+            folders = sco_folders(archive)
+            runtime = max(  # what one SCO loads; a course package holds one per module
+                sum(
+                    i.file_size
+                    for i in infos
+                    if i.filename.endswith((".js", ".css"))
+                    and sco_folder(i.filename, folders) == folder
+                )
+                for folder in folders
+            )
             unused = unused_files(archive)
         figures[path.stem] = {
             "zip_kb_without_media": round((path.stat().st_size - media) / 1024, 1),
@@ -199,7 +228,8 @@ def browser(out: Path, work: Path) -> dict[str, Any]:
     from tests.support.lms import LmsSession, make_site
     from tests.support.server import serve
 
-    packages = sorted(out.glob("*.zip"))
+    # The module packages; a whole-course package holds the very same SCOs.
+    packages = [p for p in sorted(out.glob("*.zip")) if sco_folders(zipfile.ZipFile(p)) == [""]]
     site = make_site(work / "site", packages)
     figures: dict[str, Any] = {"first_screen": {}, "scorm_calls": {}}
     with serve(site) as url, sync_playwright() as playwright:

@@ -179,7 +179,7 @@
     }
 
     recordInteraction(record) {
-      const index = Number(this.get("cmi.interactions._count")) || 0;
+      const index = this.interactionIndex(record.id);
       const prefix = `cmi.interactions.${index}.`;
       this.set(`${prefix}id`, record.id);
       this.set(`${prefix}type`, record.type);
@@ -196,6 +196,11 @@
     reportScore(percent) {
       this.copy.write({ score: percent, synced: false });
       this.setScore(percent);
+    }
+
+    // SCORM 1.2 interactions are write-only: each answer is a new record, a journal.
+    interactionIndex() {
+      return Number(this.get("cmi.interactions._count")) || 0;
     }
 
     // A learning objective is found by id or else appended, so the objectives an LMS already
@@ -348,6 +353,14 @@
       this.set("cmi.score.raw", percent);
       this.set("cmi.score.min", 0);
       this.set("cmi.score.max", 100);
+    }
+
+    // SCORM 2004 interactions can be read back: a retried question overwrites its record, so
+    // every id stays unique (some LMSs refuse a second record with the same id).
+    interactionIndex(id) {
+      const count = Number(this.get("cmi.interactions._count")) || 0;
+      const ids = Array.from({ length: count }, (_, n) => this.get(`cmi.interactions.${n}.id`));
+      return ids.includes(id) ? ids.indexOf(id) : count;
     }
 
     setObjective(prefix, { complete, passed, scorePercent }) {
