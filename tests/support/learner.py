@@ -7,7 +7,7 @@ from typing import Any
 
 from playwright.sync_api import Frame, Locator
 
-from course.model import Module, Quiz
+from course.model import CaseStep, Module, Quiz, WorkshopCase
 from quizzes.likert import LikertQuestion
 from quizzes.matching import MatchingQuestion
 from quizzes.ordering import OrderingQuestion
@@ -85,13 +85,15 @@ def take(
     module: Module,
     answering: Answering = right,
     screens: int | None = None,
-    decision: str = "a",
+    decision: str | Callable[[CaseStep], str] = "a",
 ) -> None:
     """Walk ``screens`` screens (all by default) of the path from the current one, acting on each.
 
-    Every case step is decided by choosing ``decision``, so the path is ``module.route``'s.
+    Every case step is decided by choosing ``decision`` (a choice id, or a function of the
+    step), so the path is ``module.route``'s.
     """
-    all_screens = module.route(lambda step: decision)
+    choose = decision if callable(decision) else lambda step: decision
+    all_screens = module.route(choose)
     start = [s.key for s in all_screens].index(current_key(frame))
     todo = all_screens[start:] if screens is None else all_screens[start : start + screens]
     for position, screen in enumerate(todo):
@@ -103,8 +105,9 @@ def take(
             question = next(q for q in screen.item.questions if q.id == screen.key.split("/", 1)[1])
             answer(section, question, answering(question))
             section.locator("button[type=submit]").click()
-        elif screen.kind == "case-step":
-            section.locator(f'input[value="{decision}"]').check()
+        elif screen.kind == "case-step" and isinstance(screen.item, WorkshopCase):
+            step = next(s for s in screen.item.steps if s.id == screen.key.split("/", 1)[1])
+            section.locator(f'input[value="{choose(step)}"]').check()
             section.locator("button[type=submit]").click()
         elif screen.kind == "quiz-result":
             section.locator(".finish-quiz").click()
