@@ -32,6 +32,7 @@ COURSE_COMMAND = Path(sys.executable).with_name("course")
 
 REAL_COURSE_SECONDS = 0.5
 THOUSAND_LESSONS_SECONDS = 10.0
+BUILD_TARGETS = {"real course": REAL_COURSE_SECONDS, "1000 lessons": THOUSAND_LESSONS_SECONDS}
 NO_CHANGE_SECONDS = 0.2
 PACKAGE_KB = 150
 RUNTIME_KB = 40
@@ -82,9 +83,10 @@ def build_speed(work: Path, sizes: list[int]) -> dict[str, Any]:
         result = median_build(root, work / f"out-{lessons}", repeats=3 if lessons >= 1000 else 5)
         result |= {"lessons": lessons, "ms_per_lesson": round(1000 * result["seconds"] / lessons)}
         figures[name] = result
+        aim = f"  (target < {BUILD_TARGETS[name]} s)" if name in BUILD_TARGETS else ""
         print(
             f"  {name:14} {lessons:5} lessons  {result['seconds']:6.2f} s  "
-            f"{result['ms_per_lesson']:4} ms/lesson  peak {result['peak_mb']:5.1f} MB"
+            f"{result['ms_per_lesson']:4} ms/lesson  peak {result['peak_mb']:5.1f} MB{aim}"
         )
     synthetic = [figures[f"{n} lessons"] for n in sizes]
     if len(synthetic) >= 2:

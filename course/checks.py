@@ -19,6 +19,7 @@ from course.model import (
 from course.problems import Problem
 from course.quality import readability_problems
 from quizzes.authoring import Authored
+from quizzes.question import Question
 
 MIN_QUESTIONS_PER_OBJECTIVE = 2
 
@@ -202,7 +203,7 @@ def _unknown_objectives(
     owner: Authored, referenced: Iterable[str], known: set[str]
 ) -> list[Problem]:
     name = getattr(owner, "id", "")
-    kind = "question" if hasattr(owner, "prompt") else getattr(owner, "kind", "item")
+    kind = "question" if isinstance(owner, Question) else getattr(owner, "kind", "item")
     return [
         Problem(
             owner.at("objectives"),

@@ -10,14 +10,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from course.model import Lesson, Module, WorkshopCase
 from course.problems import Problem
+from course.sources import MARKDOWN
 from quizzes.authoring import Location
 
-_markdown = MarkdownIt("commonmark", {"html": False})
 MEDIA_FOLDER = "media"
 
 
@@ -29,7 +28,7 @@ class ImageRef:
 
 
 def images_in(markdown: str, location: Location) -> Iterator[ImageRef]:
-    for token in _markdown.parse(markdown):
+    for token in MARKDOWN.parse(markdown):
         for child in token.children or []:
             if child.type == "image":
                 yield ImageRef(str(child.attrGet("src") or ""), _alt(child), location)

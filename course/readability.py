@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 
 import pyphen  # type: ignore[import-untyped]
-from markdown_it import MarkdownIt
 
-_markdown = MarkdownIt("commonmark", {"html": False})
+from course.sources import MARKDOWN
+
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
 
@@ -39,7 +39,7 @@ class Readability:
 def plain_text(markdown: str) -> str:
     """Markdown as sentences of plain text: list items and headings count as sentences."""
     lines = []
-    for token in _markdown.parse(markdown):
+    for token in MARKDOWN.parse(markdown):
         if token.type == "inline":
             text = re.sub(
                 r"\s+", " ", "".join(child.content for child in token.children or [])

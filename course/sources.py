@@ -253,7 +253,8 @@ def load_yaml_mapping(path: Path, referenced_from: Location | None = None) -> An
     return data
 
 
-_markdown = MarkdownIt("commonmark")
+# The one Markdown reading of the project: CommonMark, raw HTML kept as text (never as markup).
+MARKDOWN = MarkdownIt("commonmark", {"html": False})
 _HEADING_ID = re.compile(r"\s*\{#([^}]*)\}\s*$")
 
 
@@ -310,7 +311,7 @@ def load_markdown_lesson(path: Path, referenced_from: Location | None = None) ->
 
 def _screens(lines: list[str], body_start: int, path: Path) -> list[LinedDict]:
     body = "\n".join(lines[body_start:])
-    tokens = _markdown.parse(body)
+    tokens = MARKDOWN.parse(body)
     starts = [
         (tok.map[0], tokens[i + 1].content)
         for i, tok in enumerate(tokens)

@@ -11,7 +11,6 @@ from dataclasses import asdict, dataclass
 from typing import Literal
 
 InteractionType = Literal["true-false", "choice", "fill-in", "matching", "sequencing", "likert"]
-Outcome = Literal["correct", "incorrect", "neutral"]
 
 
 @dataclass(frozen=True)
@@ -24,8 +23,6 @@ class ResponseFormat:
     true_token: str
     false_token: str
     result_words: dict[str, str]
-    id_max_length: int
-    response_max_length: int
     fill_in_max_length: int  # one typed answer (2004: a CMILangString250, 1.2: CMIFeedback)
     description_max_length: int  # 0: the version has no interaction description
 
@@ -40,8 +37,6 @@ SCORM12_FORMAT = ResponseFormat(
     true_token="t",
     false_token="f",
     result_words={"correct": "correct", "incorrect": "wrong", "neutral": "neutral"},
-    id_max_length=255,
-    response_max_length=255,
     fill_in_max_length=255,
     description_max_length=0,
 )
@@ -53,8 +48,6 @@ SCORM2004_FORMAT = ResponseFormat(
     true_token="true",
     false_token="false",
     result_words={"correct": "correct", "incorrect": "incorrect", "neutral": "neutral"},
-    id_max_length=4000,
-    response_max_length=4000,
     fill_in_max_length=250,
     description_max_length=250,
 )

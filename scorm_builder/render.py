@@ -12,13 +12,13 @@ import rcssmin  # type: ignore[import-untyped]
 import rjsmin  # type: ignore[import-untyped]
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
-from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 import quizzes
 from course.media import package_path
 from course.model import CLOSING_KEY, Course, Lesson, Module, Quiz, ScreenRef, WorkshopCase
 from course.quality import terms_in
+from course.sources import MARKDOWN
 from quizzes import QUESTION_TYPES
 from quizzes.authoring import Authored
 from quizzes.question import plain_description
@@ -34,8 +34,6 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "media-src 'self'; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'"
 )
-
-_markdown = MarkdownIt("commonmark", {"html": False})
 
 
 @dataclass(frozen=True)
@@ -79,14 +77,14 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["markdown"] = _markdown_with_media
-    env.filters["markdown_inline"] = lambda text: Markup(_markdown.renderInline(text))
+    env.filters["markdown_inline"] = lambda text: Markup(MARKDOWN.renderInline(text))
     return env
 
 
 @pass_context
 def _markdown_with_media(context: Context, text: str, owner: Authored | None = None) -> Markup:
     """Markdown to HTML; images move to ``media/`` in the package and are collected."""
-    tokens = _markdown.parse(text)
+    tokens = MARKDOWN.parse(text)
     if owner is not None:
         source_file = owner.at().path
         for token in tokens:
@@ -96,7 +94,7 @@ def _markdown_with_media(context: Context, text: str, owner: Authored | None = N
                 if target:
                     child.attrSet("src", target)
                     context["media"][target] = (source_file.parent / src).resolve()
-    return Markup(_markdown.renderer.render(tokens, _markdown.options, {}))
+    return Markup(MARKDOWN.renderer.render(tokens, MARKDOWN.options, {}))
 
 
 def render_module(course: Course, module: Module, target: Target) -> dict[str, bytes]:
