@@ -1,8 +1,10 @@
-"""The preview is a tool for one learning designer's machine: it listens on loopback only."""
+"""The preview is a tool for one learning designer's machine: loopback only, and it stops cleanly."""
 
 from __future__ import annotations
 
 import socket
+import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -33,3 +35,31 @@ def test_preview_listens_on_loopback_only(tmp_path: Path) -> None:
         socket.create_connection((url.hostname, url.port), timeout=5).close()
         with pytest.raises(ConnectionRefusedError):
             socket.create_connection((address, url.port), timeout=5)
+
+
+def test_ctrl_c_while_connections_arrive_stops_cleanly(tmp_path: Path) -> None:
+    """Ctrl-C can land while the server hands a new connection to its thread; it must still
+    stop with exit code 0 and its closing line (running_preview asserts both)."""
+    stop = threading.Event()
+
+    def knock(host: str, port: int) -> None:
+        for _ in range(20_000):  # bounded: ends long before this when the server stops
+            if stop.is_set():
+                return
+            try:
+                socket.create_connection((host, port), timeout=2).close()
+            except OSError:
+                return
+
+    knocker: threading.Thread | None = None
+    try:
+        with running_preview(FIXTURE_COURSE, tmp_path) as preview:
+            url = urlsplit(preview.url)
+            assert url.hostname and url.port
+            knocker = threading.Thread(target=knock, args=(url.hostname, url.port))
+            knocker.start()
+            time.sleep(0.5)
+    finally:
+        stop.set()
+        if knocker:
+            knocker.join()

@@ -6,7 +6,10 @@ build and the file watcher, ``tracking`` what differs between SCORM 1.2 and 2004
 
 from __future__ import annotations
 
+import signal
+import threading
 from pathlib import Path
+from types import FrameType
 
 import click
 
@@ -38,19 +41,33 @@ def run_preview(root: Path, out: Path, database: Path, port: int, watch: bool) -
         raise click.ClickException(
             f"cannot listen on 127.0.0.1:{port} ({error.strerror}); choose another --port"
         ) from None
+    _stop_on_signals(server)
     try:
         if watcher:
             watcher.start()
             click.echo(f"Watching {root} for changes.")
         click.echo(f"Preview: http://127.0.0.1:{server.server_port}/  (Ctrl-C stops it)")
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     finally:
         server.server_close()  # waits for requests in flight, commits included
         if watcher:
             watcher.stop()
     click.echo(f"Stopped. Every commit is saved in {database}.")
+
+
+def _stop_on_signals(server: PreviewServer) -> None:
+    """Ctrl-C and SIGTERM ask the server to stop after its current loop.
+
+    A KeyboardInterrupt could land while the server hands a connection to its thread and
+    leave that thread half-started; a handler that only asks for shutdown cannot.
+    """
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        # shutdown() waits for serve_forever to return, so it must not run in the serving thread
+        threading.Thread(target=server.shutdown, name="preview-stop").start()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, stop)
 
 
 def _rebuild_and_report(preview: Preview) -> None:
