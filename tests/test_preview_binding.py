@@ -1,4 +1,4 @@
-"""The preview is a tool for one learning designer's machine: loopback only, and it stops cleanly."""
+"""The preview is a tool for a learning designer's own machine: loopback only, stops cleanly."""
 
 from __future__ import annotations
 
