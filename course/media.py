@@ -14,7 +14,7 @@ from markdown_it.token import Token
 
 from course.model import Lesson, Module, WorkshopCase
 from course.problems import Problem
-from course.sources import MARKDOWN
+from course.sources import markdown_tokens
 from quizzes.authoring import Location
 
 MEDIA_FOLDER = "media"
@@ -28,7 +28,7 @@ class ImageRef:
 
 
 def images_in(markdown: str, location: Location) -> Iterator[ImageRef]:
-    for token in MARKDOWN.parse(markdown):
+    for token in markdown_tokens(markdown):
         for child in token.children or []:
             if child.type == "image":
                 yield ImageRef(str(child.attrGet("src") or ""), _alt(child), location)

@@ -17,6 +17,7 @@ from course.readability import (
     DOUMA_TARGET,
     WORDS_PER_SENTENCE_TARGET,
     Readability,
+    combined,
     measure,
 )
 
@@ -74,7 +75,7 @@ def learner_texts_of(item: ModuleItem) -> list[tuple[str, str, str]]:
 def module_quality(module: Module) -> ModuleQuality:
     texts = learner_texts(module)
     screens = [ScreenReadability(key, title, measure(text)) for key, title, text in texts]
-    overall = measure("\n\n".join(text for _, _, text in texts))
+    overall = combined(screen.figures for screen in screens)
     questions = len(module.quiz.questions) if module.quiz else 0
     cases = [item for item in module.items if isinstance(item, WorkshopCase)]
     decisions = sum(len(longest_path(case)) for case in cases)
@@ -158,16 +159,25 @@ def quality_warnings(course: Course) -> list[str]:
     return warnings
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
 @cache
-def term_pattern(name: str) -> re.Pattern[str]:
-    """Whole-word match; abbreviations (all capitals) must match their case."""
-    flags = 0 if name.isupper() else re.IGNORECASE
-    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", flags)
+def ending_a_word(needle: str) -> re.Pattern[str]:
+    # A pattern that starts with its literal is searched far faster by `re` than one that
+    # starts with a look-behind, so the start of the word is checked by hand.
+    return re.compile(rf"{re.escape(needle)}(?!\w)")
 
 
 def uses_term(text: str, lowered: str, name: str) -> bool:
-    # The plain substring test first: most terms are absent, and it is far cheaper.
-    return name.lower() in lowered and term_pattern(name).search(text) is not None
+    """Whole-word match; abbreviations (all capitals) must match their case, other names not."""
+    haystack, needle = (text, name) if name.isupper() else (lowered, name.lower())
+    if needle not in haystack:  # most terms are absent: skip the regex
+        return False
+    return any(
+        found.start() == 0 or not _WORD_CHAR.match(haystack, found.start() - 1)
+        for found in ending_a_word(needle).finditer(haystack)
+    )
 
 
 def terms_in(module: Module, course: Course) -> list[int]:

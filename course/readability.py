@@ -8,12 +8,13 @@ the hyphenation points of Pyphen's Dutch dictionary plus one, as textstat counts
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 import pyphen  # type: ignore[import-untyped]
 
-from course.sources import MARKDOWN
+from course.sources import markdown_tokens
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
@@ -26,7 +27,16 @@ WORDS_PER_SENTENCE_TARGET = 15.0
 class Readability:
     words: int
     sentences: int
-    douma: float
+    syllables: int
+
+    @property
+    def douma(self) -> float:
+        if not self.words:
+            return 100.0
+        return round(
+            206.835 - 0.93 * (self.words / self.sentences) - 77 * (self.syllables / self.words),
+            1,
+        )
 
     @property
     def words_per_sentence(self) -> float:
@@ -39,7 +49,7 @@ class Readability:
 def plain_text(markdown: str) -> str:
     """Markdown as sentences of plain text: list items and headings count as sentences."""
     lines = []
-    for token in MARKDOWN.parse(markdown):
+    for token in markdown_tokens(markdown):
         if token.type == "inline":
             text = re.sub(
                 r"\s+", " ", "".join(child.content for child in token.children or [])
@@ -62,8 +72,16 @@ def measure(markdown: str) -> Readability:
     text = plain_text(markdown)
     words = _WORD.findall(text)
     if not words:
-        return Readability(0, 0, 100.0)
+        return Readability(0, 0, 0)
     sentences = max(1, len([s for s in _SENTENCE_END.split(text) if _WORD.search(s)]))
-    syllables = sum(syllable_count(word.lower()) for word in words)
-    douma = 206.835 - 0.93 * (len(words) / sentences) - 77 * (syllables / len(words))
-    return Readability(len(words), sentences, round(douma, 1))
+    return Readability(len(words), sentences, sum(syllable_count(w.lower()) for w in words))
+
+
+def combined(parts: Iterable[Readability]) -> Readability:
+    """The figures of several texts read as one, without measuring them again."""
+    parts = list(parts)
+    return Readability(
+        sum(part.words for part in parts),
+        sum(part.sentences for part in parts),
+        sum(part.syllables for part in parts),
+    )

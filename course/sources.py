@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 from yaml.constructor import SafeConstructor
 from yaml.error import MarkedYAMLError
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
@@ -255,6 +260,30 @@ def load_yaml_mapping(path: Path, referenced_from: Location | None = None) -> An
 
 # The one Markdown reading of the project: CommonMark, raw HTML kept as text (never as markup).
 MARKDOWN = MarkdownIt("commonmark", {"html": False})
+
+
+def _render_image(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """An image with the path it has in the package, from ``env["image_paths"]`` if given.
+
+    It renders a copy: the tokens of :func:`markdown_tokens` are shared, so nothing changes them.
+    """
+    image = tokens[idx]
+    src = str(image.attrGet("src") or "")
+    attrs = dict(image.attrs) | {"src": env.get("image_paths", {}).get(src, src)}
+    return RendererHTML.image(self, [image.copy(attrs=attrs)], 0, options, env)
+
+
+MARKDOWN.add_render_rule("image", _render_image)
+
+
+@cache  # the readability measure, the media check and rendering read the same texts
+def markdown_tokens(text: str) -> tuple[Token, ...]:
+    """The parsed text, shared between its readers: they must not change the tokens."""
+    return tuple(MARKDOWN.parse(text))
+
+
 _HEADING_ID = re.compile(r"\s*\{#([^}]*)\}\s*$")
 
 

@@ -18,7 +18,7 @@ import quizzes
 from course.media import package_path
 from course.model import CLOSING_KEY, Course, Lesson, Module, Quiz, ScreenRef, WorkshopCase
 from course.quality import terms_in
-from course.sources import MARKDOWN
+from course.sources import MARKDOWN, markdown_tokens
 from quizzes import QUESTION_TYPES
 from quizzes.authoring import Authored
 from quizzes.question import plain_description
@@ -77,24 +77,42 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["markdown"] = _markdown_with_media
-    env.filters["markdown_inline"] = lambda text: Markup(MARKDOWN.renderInline(text))
+    env.filters["markdown_inline"] = _markdown_inline
     return env
+
+
+@cache  # every target renders the same texts
+def _markdown_inline(text: str) -> Markup:
+    return Markup(MARKDOWN.renderInline(text))
 
 
 @pass_context
 def _markdown_with_media(context: Context, text: str, owner: Authored | None = None) -> Markup:
     """Markdown to HTML; images move to ``media/`` in the package and are collected."""
-    tokens = MARKDOWN.parse(text)
-    if owner is not None:
-        source_file = owner.at().path
+    source_file = owner.at().path if owner is not None else None
+    html, media = _markdown_html(text, source_file, context["module"].folder)
+    context["media"].update(media)
+    return html
+
+
+@cache  # every target renders the same texts
+def _markdown_html(
+    text: str, source_file: Path | None, module_folder: Path
+) -> tuple[Markup, tuple[tuple[str, Path], ...]]:
+    """The HTML of one text, and the images it uses: (path in the package, file)."""
+    tokens = markdown_tokens(text)
+    image_paths: dict[str, str] = {}
+    media = []
+    if source_file is not None:
         for token in tokens:
             for child in token.children or []:
                 src = str(child.attrGet("src") or "") if child.type == "image" else ""
-                target = src and package_path(src, source_file, context["module"].folder)
+                target = src and package_path(src, source_file, module_folder)
                 if target:
-                    child.attrSet("src", target)
-                    context["media"][target] = (source_file.parent / src).resolve()
-    return Markup(MARKDOWN.renderer.render(tokens, MARKDOWN.options, {}))
+                    image_paths[src] = target
+                    media.append((target, (source_file.parent / src).resolve()))
+    html = MARKDOWN.renderer.render(tokens, MARKDOWN.options, {"image_paths": image_paths})
+    return Markup(html), tuple(media)
 
 
 def render_module(course: Course, module: Module, target: Target) -> dict[str, bytes]:
