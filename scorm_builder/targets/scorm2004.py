@@ -74,14 +74,18 @@ class Scorm2004(Target):
         if previous is not None:
             rules = sub(sequencing, f"{SS}sequencingRules")
             rule = sub(rules, f"{SS}preConditionRule")
-            conditions = sub(rule, f"{SS}ruleConditions")
-            sub(
-                conditions,
-                f"{SS}ruleCondition",
-                referencedObjective=PREVIOUS_COMPLETED,
-                operator="not",
-                condition="completed",
-            )
+            # Before the previous module reports anything its completion is unknown, and
+            # "not completed" is then unknown too, which does not fire the rule: "not known"
+            # covers that case.
+            conditions = sub(rule, f"{SS}ruleConditions", conditionCombination="any")
+            for condition in ("completed", "activityProgressKnown"):
+                sub(
+                    conditions,
+                    f"{SS}ruleCondition",
+                    referencedObjective=PREVIOUS_COMPLETED,
+                    operator="not",
+                    condition=condition,
+                )
             sub(rule, f"{SS}ruleAction", action="disabled")
         objectives = sub(sequencing, f"{SS}objectives")
         primary_id = f"{sco.module.id}-passed"
