@@ -65,3 +65,18 @@ class Interaction:
     weighting: float
     objective_ids: tuple[str, ...]
     description: str | None
+
+
+def fit(text: str, limit: int) -> str:
+    """The longest start of ``text`` within ``limit`` UTF-16 code units, no character split.
+
+    LMSs written in JavaScript count code units (an emoji is two), so counting them keeps a
+    value inside the limit for those and for every LMS that counts characters.
+    """
+    kept, used = [], 0
+    for char in text:
+        used += 2 if ord(char) > 0xFFFF else 1
+        if used > limit:
+            break
+        kept.append(char)
+    return "".join(kept)

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from pydantic import Field
 
 from quizzes.authoring import Authored, Slug, Text
-from quizzes.interactions import Interaction, InteractionType, ResponseFormat
+from quizzes.interactions import Interaction, InteractionType, ResponseFormat, fit
 
 
 class Question(Authored):
@@ -114,5 +114,6 @@ def plain_description(prompt: str, max_length: int) -> str | None:
     """The prompt as one line of plain text that fits the version's description field."""
     if max_length == 0:
         return None
-    text = " ".join(prompt.replace("*", "").replace("`", "").split())
-    return text if len(text) <= max_length else text[: max_length - 1] + "…"
+    # A leading "{" would read as a 2004 "{lang=..}" block, and the LMS refuses it (406).
+    text = " ".join(prompt.replace("*", "").replace("`", "").split()).lstrip("{ ")
+    return text if fit(text, max_length) == text else fit(text, max_length - 1) + "…"

@@ -111,3 +111,45 @@ def test_session_time_formats_are_exact_and_accepted(page: Page, site: str, vers
         f"(values) => values.map((v) => String(window.lms.api.{setter}('{element}', v)))", formatted
     )
     assert answers == ["true"] * len(formatted)
+
+
+TRICKY_TYPED = [
+    "  De   bibob ",
+    "{ {x",  # 2004 reads a leading "{" as an option block and refuses it (406)
+    "{lang=en}a[,]b",
+    "[[,]]",  # taking out "[,]" must not leave a new one behind
+    "a" + "😀" * 200,  # over the limit in UTF-16 code units; no emoji may be cut in half
+    "woord " * 60,
+]
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_typed_answers_are_formatted_alike_and_accepted(
+    page: Page, site: str, fixture_course: Course, version: str
+) -> None:
+    """The browser formats a typed answer exactly as the Python mapping, and the LMS takes it."""
+    quiz = fixture_course.modules[0].quiz
+    assert quiz is not None
+    question = next(q for q in quiz.questions if q.type_name == "short_text")
+    fmt = SCORM12_FORMAT if version == "1.2" else SCORM2004_FORMAT
+    session = LmsSession(page, site, version)
+    frame = session.launch(VERSIONS[version][0], SEED[version])
+    formatted = frame.evaluate(
+        "([id, typed]) => typed.map((text) => QuestionTypes.short_text.format("
+        "Player.data.questions[id], text, Player.data.format))",
+        [question.id, TRICKY_TYPED],
+    )
+    assert formatted == [question.format_response(text, fmt) for text in TRICKY_TYPED]
+    response = "student_response" if version == "1.2" else "learner_response"
+    setter = "LMSSetValue" if version == "1.2" else "SetValue"
+    accepted = page.evaluate(
+        f"""(values) => values.map((value, n) => {{
+            const api = window.lms.api;
+            api.{setter}(`cmi.interactions.${{n}}.id`, `probe.${{n}}`);
+            api.{setter}(`cmi.interactions.${{n}}.type`, "fill-in");
+            return String(api.{setter}(`cmi.interactions.${{n}}.{response}`, value));
+        }})""",
+        formatted,
+    )
+    assert accepted == ["true"] * len(formatted)
+    assert all(len(value.encode("utf-16-le")) // 2 <= fmt.fill_in_max_length for value in formatted)

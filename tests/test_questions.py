@@ -298,6 +298,10 @@ def test_scoring_of_new_types() -> None:
             ("{lang=x}a,b", "Bibob-toets"),
             ("lang=x}a,b", "Bibob-toets"),
         ),
+        # 2004 refuses a response that starts with "{" (406), also when spaces hid it.
+        (short_text(), "{ {x", ("{ {x", "Bibob-toets"), ("x", "Bibob-toets")),
+        # Taking out "[,]" must not leave a new one behind.
+        (short_text(), "[[,]]", (",", "Bibob-toets"), (",", "Bibob-toets")),
         (
             short_text(case_matters=True),
             "bibob",
@@ -339,3 +343,13 @@ def test_typed_answers_are_cut_to_the_fill_in_limits() -> None:
     typed = "woord " * 60
     assert len(short_text().format_response(typed, SCORM12_FORMAT)) == 255
     assert len(short_text().format_response(typed, SCORM2004_FORMAT)) == 250
+    # An emoji is two UTF-16 code units to an LMS in JavaScript, and is never cut in half.
+    emoji = short_text().format_response("a" + "😀" * 200, SCORM2004_FORMAT)
+    assert emoji == "a" + "😀" * 124 and len(emoji.encode("utf-16-le")) // 2 == 249
+
+
+def test_description_never_starts_an_option_block() -> None:
+    assert plain_description("{lang=en} Wat is **ondermijning**?", 250) == (
+        "lang=en} Wat is ondermijning?"
+    )
+    assert plain_description("😀" * 200, 250) == "😀" * 124 + "…"

@@ -9,7 +9,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from quizzes.authoring import Text
-from quizzes.interactions import ResponseFormat
+from quizzes.interactions import ResponseFormat, fit
 from quizzes.question import Question, repeated
 
 SCORM2004_OPTION_BLOCK = "{"
@@ -82,11 +82,14 @@ class ShortTextQuestion(Question):
         return "\x01" * self.max_length
 
     def format_response(self, answer: Any, fmt: ResponseFormat) -> str:
-        # One string, so "[,]" must not split it; 2004 must not see an option block.
-        text = str(answer).replace("[,]", ",")
+        # One string, so "[,]" must not split it ("[[,]]" must not leave one behind either);
+        # 2004 must not see an option block, also not behind spaces ("{ {x").
+        text = " ".join(unicodedata.normalize("NFC", str(answer)).split())
+        while "[,]" in text:
+            text = text.replace("[,]", ",")
         if fmt.version == "2004":
-            text = text.lstrip(SCORM2004_OPTION_BLOCK)
-        return " ".join(unicodedata.normalize("NFC", text).split())[: fmt.fill_in_max_length]
+            text = text.lstrip(SCORM2004_OPTION_BLOCK + " ")
+        return fit(text, fmt.fill_in_max_length)
 
     def correct_pattern(self, fmt: ResponseFormat) -> str:
         pattern = self.format_response(self.correct_answer(), fmt)

@@ -19,10 +19,17 @@ window.QuestionTypes.short_text = {
   score(question, answer) {
     return question.accepted.includes(this.normalise(question, answer)) ? 1 : 0;
   },
-  // One string, so "[,]" must not split it; 2004 must not see a "{lang=..}" block.
+  // One string, so "[,]" must not split it; 2004 must not see a "{lang=..}" block. The
+  // limit counts UTF-16 code units and cuts no character in half, as fit() in Python.
   format(question, answer, fmt) {
-    let text = answer.replaceAll("[,]", ",");
-    if (fmt.version === "2004") text = text.replace(/^\{+/, "");
-    return this.words(text).join(" ").slice(0, fmt.fill_in_max_length);
+    let text = this.words(answer).join(" ");
+    while (text.includes("[,]")) text = text.replaceAll("[,]", ",");
+    if (fmt.version === "2004") text = text.replace(/^[{ ]+/, "");
+    let kept = "";
+    for (const char of text) {
+      if (kept.length + char.length > fmt.fill_in_max_length) break;
+      kept += char;
+    }
+    return kept;
   },
 };
