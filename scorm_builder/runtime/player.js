@@ -134,7 +134,9 @@
   function save() {
     updateChrome(); // a decision may change the path, so the chrome follows every change
     const { seen, total } = progress();
-    connection.saveProgress({ location: state.location, suspendData: suspendData(), progress: seen / total });
+    // Progress reaches 1 only with completion: all seen but the quiz not done is not all done.
+    const share = complete() ? 1 : Math.min(seen / total, 0.99);
+    connection.saveProgress({ location: state.location, suspendData: suspendData(), progress: share });
     const status = { complete: complete(), passed: passed() };
     if (JSON.stringify(status) !== reported) {
       connection.reportStatus(status);
@@ -215,10 +217,13 @@
     dialog.addEventListener("close", () => opener.focus());
   }
 
+  // A learner who failed and may still retry is not done: their attempt must stay open.
+  const done = () => complete() && !parts.some((part) => part.retryOpen?.());
+
   function finish() {
     if (finished) return;
     finished = true;
-    connection.finish(complete());
+    connection.finish(done());
   }
 
   // --- wiring --------------------------------------------------------------------------

@@ -91,7 +91,7 @@
       id: question.interactionId, type: question.interactionType, objectives: question.objectives,
       response: type.format(question, answer, data.format), correct: question.correctResponse,
       result: data.format.result_words[score === null ? "neutral" : score === 1 ? "correct" : "incorrect"],
-      weighting: question.points, description: question.description,
+      weighting: question.points, description: question.description, attempt,
     });
     announce(told);
     save();
@@ -175,6 +175,7 @@
       const box = screen.querySelector(".quiz-result");
       if (box) renderResult(box);
     },
+    retryOpen: mayRetry,
     saveState: () => ({ qa: attempt, qs: seed }),
     restoreState(saved) {
       if (Number.isInteger(saved.qa)) attempt = saved.qa;

@@ -48,6 +48,8 @@
   }
 
   const pad = (value, length = 2) => String(value).padStart(length, "0");
+  // A percentage (two decimals at most) as a 2004 scaled score, without float noise: 0.6667.
+  const scaled = (percent) => Number((percent / 100).toFixed(4));
 
   // The learner's progress as kept in this browser: {learner, location, suspendData, score,
   // synced}; synced is false while the LMS has not confirmed the latest save.
@@ -179,9 +181,10 @@
     }
 
     recordInteraction(record) {
-      const index = this.interactionIndex(record.id);
+      const id = this.interactionId(record);
+      const index = this.interactionIndex(id);
       const prefix = `cmi.interactions.${index}.`;
-      this.set(`${prefix}id`, record.id);
+      this.set(`${prefix}id`, id);
       this.set(`${prefix}type`, record.type);
       record.objectives.forEach((objective, n) => this.set(`${prefix}objectives.${n}.id`, objective));
       this.set(prefix + this.names.timestamp, this.timestamp(new Date()));
@@ -198,7 +201,12 @@
       this.setScore(percent);
     }
 
-    // SCORM 1.2 interactions are write-only: each answer is a new record, a journal.
+    // SCORM 1.2 interactions are write-only: each answer is a new record, a journal. A retried
+    // question's record carries the attempt in its id, since some LMSs refuse an id twice.
+    interactionId({ id, attempt }) {
+      return attempt > 1 ? `${id}.a${attempt}` : id;
+    }
+
     interactionIndex() {
       return Number(this.get("cmi.interactions._count")) || 0;
     }
@@ -242,18 +250,18 @@
       return ok;
     }
 
-    finish(complete) {
+    // done: the learner has nothing left to do, so the attempt may end; otherwise it suspends.
+    finish(done) {
       if (!this.active) return;
       window.clearTimeout(this.retry.timer);
       this.set(this.names.sessionTime, this.duration(Date.now() - this.startedAt));
-      this.set(this.names.exit, complete ? this.names.exitDone : "suspend");
-      // Finishing commits too (2004 Terminate implicitly); an extra Commit here is what
-      // some LMSs refuse during unload (scorm-notes, pitfall 3).
+      this.set(this.names.exit, done ? this.names.exitDone : "suspend");
+      this.commitBeforeFinish();
       const ok = this.call("finish", "") === "true";
       this.active = false;
       if (ok && this.refused.size === 0) {
         // A finished module needs no browser copy: the next attempt starts afresh.
-        if (complete) this.copy.clear();
+        if (done) this.copy.clear();
         else this.copy.write({ synced: true });
       }
     }
@@ -268,6 +276,11 @@
         exitDone: "", sessionTime: "cmi.core.session_time", timestamp: "time",
         response: "student_response", description: null, learner: "cmi.core.student_id",
       }, copy);
+    }
+
+    // The exit order of the standard: LMSCommit, then LMSFinish.
+    commitBeforeFinish() {
+      if (this.unsaved) this.call("commit", "");
     }
 
     markStarted() {
@@ -332,6 +345,10 @@
       }, copy);
     }
 
+    // Terminate commits by itself; an extra Commit during unload is what some LMSs refuse
+    // (scorm-notes, pitfall 3).
+    commitBeforeFinish() {}
+
     markStarted() {
       const status = this.get("cmi.completion_status");
       if (status === "unknown" || status === "not attempted" || status === "") {
@@ -341,7 +358,7 @@
 
     passMark() {
       const value = this.get("cmi.scaled_passing_score");
-      return value === "" ? null : Math.round(Number(value) * 100);
+      return value === "" ? null : Math.round(Number(value) * 10000) / 100; // 0.755 -> 75.5
     }
 
     setProgress(progress) {
@@ -349,7 +366,7 @@
     }
 
     setScore(percent) {
-      this.set("cmi.score.scaled", percent / 100);
+      this.set("cmi.score.scaled", scaled(percent));
       this.set("cmi.score.raw", percent);
       this.set("cmi.score.min", 0);
       this.set("cmi.score.max", 100);
@@ -357,6 +374,10 @@
 
     // SCORM 2004 interactions can be read back: a retried question overwrites its record, so
     // every id stays unique (some LMSs refuse a second record with the same id).
+    interactionId({ id }) {
+      return id;
+    }
+
     interactionIndex(id) {
       const count = Number(this.get("cmi.interactions._count")) || 0;
       const ids = Array.from({ length: count }, (_, n) => this.get(`cmi.interactions.${n}.id`));
@@ -365,7 +386,7 @@
 
     setObjective(prefix, { complete, passed, scorePercent }) {
       if (scorePercent !== null) {
-        this.set(`${prefix}score.scaled`, scorePercent / 100);
+        this.set(`${prefix}score.scaled`, scaled(scorePercent));
         this.set(`${prefix}score.raw`, scorePercent);
         this.set(`${prefix}score.min`, 0);
         this.set(`${prefix}score.max`, 100);
