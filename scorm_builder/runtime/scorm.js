@@ -256,7 +256,8 @@
       window.clearTimeout(this.retry.timer);
       this.set(this.names.sessionTime, this.duration(Date.now() - this.startedAt));
       this.set(this.names.exit, done ? this.names.exitDone : "suspend");
-      this.commitBeforeFinish();
+      // Finishing commits too (in 1.2 as in 2004). No extra Commit here: during unload an LMS's
+      // synchronous request for it is blocked by the browser, or refused (scorm-notes, pitfall 3).
       const ok = this.call("finish", "") === "true";
       this.active = false;
       if (ok && this.refused.size === 0) {
@@ -276,11 +277,6 @@
         exitDone: "", sessionTime: "cmi.core.session_time", timestamp: "time",
         response: "student_response", description: null, learner: "cmi.core.student_id",
       }, copy);
-    }
-
-    // The exit order of the standard: LMSCommit, then LMSFinish.
-    commitBeforeFinish() {
-      if (this.unsaved) this.call("commit", "");
     }
 
     markStarted() {
@@ -344,10 +340,6 @@
         description: "description", learner: "cmi.learner_id",
       }, copy);
     }
-
-    // Terminate commits by itself; an extra Commit during unload is what some LMSs refuse
-    // (scorm-notes, pitfall 3).
-    commitBeforeFinish() {}
 
     markStarted() {
       const status = this.get("cmi.completion_status");
