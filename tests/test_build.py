@@ -101,6 +101,15 @@ def test_what_the_xsds_cannot_see(
             assert b"masteryscore" not in manifest_of(package)
             found = root.xpath("//imsss:minNormalizedMeasure/text()", namespaces=ns)
             assert [float(value) for value in found] == [mark / 100 for mark in pass_marks]
+            # The SCO sets completion and success itself, so the LMS must not on exit.
+            controls = root.xpath(
+                "//cp:item/imsss:sequencing/imsss:deliveryControls", namespaces=ns
+            )
+            assert len(controls) == len(package.modules)
+            assert all(
+                (c.get("completionSetByContent"), c.get("objectiveSetByContent")) == ("true",) * 2
+                for c in controls
+            )
 
 
 def test_whole_course_package_holds_every_module_in_order(

@@ -94,10 +94,17 @@ class Scorm2004(Target):
             # The LMS exposes this as cmi.scaled_passing_score (-1..1, not a percentage).
             primary.set("satisfiedByMeasure", "true")
             sub(primary, f"{SS}minNormalizedMeasure", f"{quiz.pass_mark / 100:g}")
-        if not gated:
-            return
         if previous is not None:
             sub(objectives, f"{SS}objective", objectiveID=PREVIOUS_COMPLETED)
+        # The SCO reports completion and success itself; the LMS must not set them on exit.
+        sub(
+            sequencing,
+            f"{SS}deliveryControls",
+            completionSetByContent="true",
+            objectiveSetByContent="true",
+        )
+        if not gated:
+            return
         shared = sub(sequencing, f"{SEQ}objectives")
         self._map(shared, primary_id, completed_objective(package, sco), write=True)
         if previous is not None:

@@ -2,8 +2,8 @@
 
 scorm-again runs the sequencing rules but, like every LMS runtime, leaves reading the manifest
 to the LMS (its ``sequencing.activityTree`` setting). This is that reading, for the parts of
-IMS Simple Sequencing our manifests use: control modes, precondition rules, objectives and
-their global-objective maps.
+IMS Simple Sequencing our manifests use: control modes, delivery controls, precondition rules,
+objectives and their global-objective maps.
 """
 
 from __future__ import annotations
@@ -35,11 +35,13 @@ def _activity(element: etree._Element) -> dict[str, Any]:
     sequencing = element.find("ss:sequencing", NS)
     if sequencing is None:
         return activity
-    control = sequencing.find("ss:controlMode", NS)
-    if control is not None:
-        activity["sequencingControls"] = {
-            name: value == "true" for name, value in control.attrib.items()
-        }
+    for tag, setting in (
+        ("controlMode", "sequencingControls"),
+        ("deliveryControls", "deliveryControls"),
+    ):
+        control = sequencing.find(f"ss:{tag}", NS)
+        if control is not None:
+            activity[setting] = {name: value == "true" for name, value in control.attrib.items()}
     rules = [
         _rule(rule) for rule in sequencing.iterfind("ss:sequencingRules/ss:preConditionRule", NS)
     ]
