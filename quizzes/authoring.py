@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, PrivateAttr, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    PrivateAttr,
+    StringConstraints,
+    WithJsonSchema,
+)
 
 SLUG_PATTERN = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG_PATTERN)
@@ -21,10 +28,20 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=60)]
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
+ITEM_ID_PATTERN = r"^[0-9a-z]$"
 ItemId = Annotated[
     str,
     BeforeValidator(lambda value: str(value) if type(value) is int else value),  # YAML `id: 1`
-    StringConstraints(pattern=r"^[0-9a-z]$"),
+    StringConstraints(pattern=ITEM_ID_PATTERN),
+    # Editors read YAML `id: 1` as a number, so the JSON Schema allows the digits as numbers.
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": ITEM_ID_PATTERN},
+                {"type": "integer", "minimum": 0, "maximum": 9},
+            ]
+        }
+    ),
 ]
 """One digit or lower-case letter: SCORM 1.2 matching, sequencing and likert responses are
 made of single characters, and 36 of them is also SCORM 2004's limit per response."""
