@@ -1,8 +1,8 @@
 """Readability of Dutch screen text: Flesch–Douma and average words per sentence.
 
 Flesch–Douma = 206.835 − 0.93 × (words / sentences) − 77 × (syllables / words);
-Sentences and words are counted here (list items are sentences to a reader); syllables are
-the hyphenation points of Pyphen's Dutch dictionary plus one, as textstat counts them.
+Sentences and words are counted here (list items are sentences to a reader), and so are
+syllables: the vowel sounds of each word (see ``syllable_count``).
 """
 
 from __future__ import annotations
@@ -11,8 +11,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-
-import pyphen  # type: ignore[import-untyped]
 
 from course.sources import markdown_tokens
 
@@ -59,12 +57,18 @@ def plain_text(markdown: str) -> str:
     return " ".join(lines)
 
 
-_dutch = pyphen.Pyphen(lang="nl")
+# A run of vowels in a Dutch word splits into vowel sounds, each one syllable, the longest
+# first: so-ci-aal, groei-en, re-a-geer. A diaeresis starts a new sound (i-dee-ën), and a "y"
+# before a vowel is a consonant (Yas-mi-na).
+_VOWEL_SOUND = re.compile(
+    r"aai|ooi|oei|eeu|ieu|aa|ee|oo|uu|ie|oe|eu|ui|ei|ou|au|y(?![aeiou])|[aeiouàáâäèéêëìíîïòóôöùúûü]"
+)
 
 
 @cache
 def syllable_count(word: str) -> int:
-    return len(_dutch.positions(word)) + 1
+    """Syllables of a lower-case Dutch word: its vowel sounds, at least one."""
+    return max(1, len(_VOWEL_SOUND.findall(word)))
 
 
 @cache  # the checks, the report and the study-time estimate measure the same texts
