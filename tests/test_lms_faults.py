@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from playwright.sync_api import Frame, Page
+from playwright.sync_api import Browser, Frame, Page
 
 from course.model import Course, Module
 from tests.support.learner import current_key, right, take
@@ -134,6 +134,36 @@ def test_refused_suspend_data_is_kept_in_the_browser(
     second.leave()
     assert_passed(second.data(), version)
     assert_finished_once(second, version)
+
+
+@BOTH
+def test_newer_progress_from_another_device_wins_over_an_unconfirmed_copy(
+    page: Page, browser: Browser, site: str, fixture_course: Course, version: str
+) -> None:
+    module = fixture_course.modules[0]
+    here = LmsSession(page, site, version)  # the LMS misses this browser's saves
+    frame = here.launch(VERSIONS[version][0], seed(version), {"refuse": "cmi.suspend_data"})
+    take(frame, module, right, screens=first_question(module) + 1)
+    stale_at = current_key(frame)
+    here.leave()
+
+    elsewhere = browser.new_context()  # the same learner goes on on another device
+    other = LmsSession(elsewhere.new_page(), site, version)
+    frame = other.launch(VERSIONS[version][0], seed(version))
+    take(frame, module, right, screens=2)
+    newer_at = current_key(frame)
+    other.leave()
+    newer = other.data()
+    elsewhere.close()
+    assert newer_at != stale_at
+
+    back = LmsSession(page, site, version)
+    frame = back.launch(VERSIONS[version][0], resumed_seed(version, newer))
+    assert current_key(frame) == newer_at, "the LMS's newer progress must not be overwritten"
+    back.leave()
+    assert back.data()["cmi.suspend_data"] == newer["cmi.suspend_data"]
+    assert_finished_once(back, version)
+    assert_only_our_warnings(back)
 
 
 @BOTH

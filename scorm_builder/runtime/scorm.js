@@ -6,7 +6,8 @@
 // LMSs fail: calls are refused, commits fail for a while, a reload finds the session already
 // terminated. So every save also goes to a copy in this browser (localStorage), which knows
 // whether the LMS has confirmed it. On the next start the newest copy wins: the browser's when
-// it holds progress the LMS never confirmed (for the same learner), else the LMS's.
+// it holds progress the LMS never confirmed (for the same learner) and the LMS still holds what
+// it held then, else the LMS's, which then has newer progress, from another device.
 (() => {
   const MAX_HOPS = 500;
   const COMMIT_RETRY_MS = [1000, 2000, 4000, 8000, 16000];
@@ -52,7 +53,8 @@
   const scaled = (percent) => Number((percent / 100).toFixed(4));
 
   // The learner's progress as kept in this browser: {learner, location, suspendData, score,
-  // synced}; synced is false while the LMS has not confirmed the latest save.
+  // synced, base}; synced is false while the LMS has not confirmed the latest save, and base is
+  // the suspend_data the LMS last confirmed (or held at the start).
   class BrowserCopy {
     constructor(storageKey) {
       this.storageKey = storageKey;
@@ -157,17 +159,24 @@
       const learner = this.get(this.names.learner);
       // Saved progress is resumed whatever cmi.entry says: some LMSs answer "ab-initio" and
       // still hand back the learner's suspend_data, and dropping it would lose their work.
-      let suspendData = this.get("cmi.suspend_data");
+      const held = this.get("cmi.suspend_data"); // what the LMS holds now
+      let suspendData = held;
       let location = this.get(this.names.location);
       const saved = this.copy.read();
+      const lmsMovedOn = saved.base !== undefined && saved.base !== held;
       if (saved.learner !== learner) {
         this.copy.clear(); // another learner's progress on a shared computer is not theirs
         this.copy.write({ learner });
-      } else if (saved.synced === false && saved.suspendData) {
+      } else if (saved.synced === false && saved.suspendData && !lmsMovedOn) {
         console.info("[course] resuming from progress this browser kept when the LMS could not save it");
         ({ suspendData, location } = saved);
         if (saved.score !== undefined && saved.score !== null) this.reportScore(saved.score);
+      } else if (saved.synced === false && saved.suspendData) {
+        console.info("[course] the LMS holds newer progress than this browser kept; resuming from the LMS");
+        this.copy.clear();
+        this.copy.write({ learner });
       }
+      this.copy.write({ base: held });
       this.markStarted();
       this.set(this.names.exit, "suspend"); // so a crash or closed tab still resumes
       return { resumed: Boolean(suspendData), location, suspendData, passMark: this.passMark() };
@@ -240,6 +249,8 @@
       if (ok) {
         this.unsaved = false;
         this.retry.attempt = 0;
+        const held = this.accepted["cmi.suspend_data"];
+        if (held !== undefined) this.copy.write({ base: held });
         if (this.refused.size === 0) this.copy.write({ synced: true });
       } else if (this.retry.attempt < COMMIT_RETRY_MS.length) {
         const delay = COMMIT_RETRY_MS[this.retry.attempt];
