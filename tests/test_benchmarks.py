@@ -1,14 +1,16 @@
-"""The benchmark's own parts: synthetic courses are valid, and unused package files are found."""
+"""The benchmark's own parts, and the targets it reports that are sizes rather than times."""
 
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
 
-from benchmarks.run import unused_files
+from benchmarks.run import PACKAGE_KB, RUNTIME_KB, package_size, unused_files
 from benchmarks.synthetic import write_course
 from course.loader import load_course
 from course.model import Lesson
+from scorm_builder.build import build
+from tests.support.paths import MODULES
 
 
 def test_a_synthetic_course_loads_with_lessons_in_modules_of_ten(tmp_path: Path) -> None:
@@ -27,3 +29,14 @@ def test_a_file_nothing_refers_to_is_reported(tmp_path: Path) -> None:
         archive.writestr("imsmanifest.xml", "<file href='assets/old.js'/>")
     with zipfile.ZipFile(package) as archive:
         assert unused_files(archive) == ["assets/old.js"]
+
+
+def test_real_packages_meet_the_size_targets(tmp_path: Path) -> None:
+    """The size targets are sizes, not timings, so they are tested as well as benchmarked."""
+    build(load_course(MODULES), tmp_path)
+    figures = package_size(tmp_path)
+    assert len(figures) == 8
+    for name, package in figures.items():
+        assert package["zip_kb_without_media"] <= PACKAGE_KB, name
+        assert package["runtime_kb"] <= RUNTIME_KB, name
+        assert package["unused_files"] == [], name

@@ -47,6 +47,14 @@ def hostile_package(tmp_path_factory: pytest.TempPathFactory) -> BuiltPackage:
     lesson = root / "01-basis" / "lessons" / "01-intro.md"
     replace_in(lesson, "Dat heet ondermijning.", f"Dat heet ondermijning.\n{HOSTILE_MARKDOWN}")
     replace_in(lesson, "title: Wat is ondermijning?", f"title: '{HOSTILE_TITLE}'")
+    # Quiz and case texts go through the inline Markdown filter: the same attacks there.
+    hostile_line = f"'{HOSTILE_TITLE} [link](javascript:window.hacked=1)'"
+    quiz, case = root / "01-basis" / "quiz.yaml", root / "01-basis" / "cases" / "buurman.yaml"
+    replace_in(quiz, "prompt: Wat is ondermijning?", f"prompt: {hostile_line}")
+    replace_in(quiz, "feedback: Juist.", f"feedback: {hostile_line}")
+    replace_in(case, "text: Je luistert en vraagt door.", f"text: {hostile_line}")
+    situation = "situation: De bewoner ruikt elke dag een sterke geur bij de buren."
+    replace_in(case, situation, f"situation: {hostile_line}")
     out = tmp_path_factory.mktemp("dist")
     return next(p for p in build(load_course(root), out) if p.target.name == "scorm2004")
 
@@ -69,15 +77,23 @@ def test_raw_html_and_bad_links_come_out_as_text(hostile_package: BuiltPackage) 
     urls = [u for e in document.iter() for a in ("href", "src") if (u := e.get(a))]
     assert [u for u in urls if not SAFE_URL.match(u)] == []
     assert "&lt;script&gt;window.hacked = 1&lt;/script&gt;" in source  # shown, not run
+    for screen in ("toets/definitie", "buurman/eerste-stap"):  # quiz and case texts too
+        (element,) = document.xpath(f"//*[@data-key='{screen}']")
+        assert element.text_content().count("<script>window.hacked = 1</script>") >= 2, screen
 
 
-def test_every_page_carries_the_content_security_policy(hostile_package: BuiltPackage) -> None:
-    with zipfile.ZipFile(hostile_package.path) as archive:
-        pages = [n for n in archive.namelist() if n.endswith(".html")]
-        for name in pages:
-            document = html.fromstring(archive.read(name))
-            policy = document.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
-            assert policy == [CONTENT_SECURITY_POLICY], name
+def test_every_page_carries_the_content_security_policy(
+    hostile_package: BuiltPackage, tmp_path: Path
+) -> None:
+    packages = [p.path for p in build(load_course(MODULES), tmp_path)] + [hostile_package.path]
+    for package in packages:  # both standards, module and whole-course packages
+        with zipfile.ZipFile(package) as archive:
+            pages = [n for n in archive.namelist() if n.endswith(".html")]
+            assert pages, package
+            for name in pages:
+                document = html.fromstring(archive.read(name))
+                policy = document.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
+                assert policy == [CONTENT_SECURITY_POLICY], f"{package.name}: {name}"
     directives = dict(d.strip().split(" ", 1) for d in CONTENT_SECURITY_POLICY.split(";"))
     assert directives["script-src"] == "'self'"  # no other host, no inline code or handlers
     assert directives["style-src"] == "'self'"
