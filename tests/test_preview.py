@@ -35,6 +35,12 @@ from tests.support.preview import (
 PACKAGES = {"1.2": "basis-scorm12", "2004": "basis-scorm2004"}
 LOCATION = {"1.2": "cmi.core.lesson_location", "2004": "cmi.location"}
 EXIT = {"1.2": "cmi.core.exit", "2004": "cmi.exit"}
+STATUS = {
+    "1.2": ("cmi.core.lesson_status",),
+    "2004": ("cmi.completion_status", "cmi.success_status"),
+}
+SCORE = {"1.2": "cmi.core.score.raw", "2004": "cmi.score.raw"}
+TOTAL_TIME = {"1.2": "cmi.core.total_time", "2004": "cmi.total_time"}
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +130,17 @@ def test_relaunch_resumes_with_the_answer_even_after_a_restart(
                 "passed",
             )
             assert state["cmi.scaled_passing_score"] == "0.7"
+        # The attempt page shows the same status, score and time, and every objective.
+        shown = {
+            element: page.locator(f'dd[data-element="{element}"]').inner_text()
+            for element in (*STATUS[version], SCORE[version], TOTAL_TIME[version])
+        }
+        assert shown == {element: state[element] for element in shown}
+        assert all(shown.values()), shown
+        objective_rows = page.locator("table.objectives tbody tr")
+        assert objective_rows.count() == len(module.spec.objectives)
+        for n, objective in enumerate(module.spec.objectives):
+            assert objective.id in objective_rows.nth(n).inner_text()
     assert errors == []
 
 
