@@ -63,9 +63,14 @@ def main() -> None:
 @root_option
 def check(root: Path) -> None:
     """Validate every authored file; exit 1 on problems. Warnings do not fail."""
+    from course.problems import AuthoringError
     from course.quality import quality_warnings
+    from scorm_builder.build import build_problems
 
     course = _load(root)
+    problems = build_problems(course)  # so check finds all that would stop a build
+    if problems:
+        _report(AuthoringError(problems))
     warnings = quality_warnings(course)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)

@@ -108,6 +108,18 @@ def check_language(course: Course) -> list[Problem]:
     ]
 
 
+def build_problems(
+    course: Course, modules: Iterable[Module] | None = None, targets: Iterable[Target] | None = None
+) -> list[Problem]:
+    """What the builder refuses in a course that passed the loader's checks (all modules and
+    targets unless given): a language without UI text, or state too large for a target."""
+    modules = course.modules if modules is None else modules
+    targets = list(TARGETS.values()) if targets is None else list(targets)
+    return check_language(course) + [
+        p for module in modules for target in targets for p in check_state_fits(module, target)
+    ]
+
+
 def build(
     course: Course,
     out_dir: Path,
@@ -123,9 +135,7 @@ def build(
     wanted = set(module_ids) if module_ids is not None else None
     modules = [m for m in course.modules if wanted is None or m.id in wanted]
     targets = [TARGETS[name] for name in target_names]
-    problems = check_language(course) + [
-        p for module in modules for target in targets for p in check_state_fits(module, target)
-    ]
+    problems = build_problems(course, modules, targets)
     if problems:
         raise AuthoringError(problems)
     epoch = source_date_epoch()

@@ -573,6 +573,14 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         ],
     ),
     (
+        "language without a message catalogue",
+        edit(COURSE, "language: nl", "language: fr"),
+        [
+            "course.yaml:4: there is no message catalogue for language 'fr' — use one of en, nl, "
+            "or add scorm_builder/messages/fr.json"
+        ],
+    ),
+    (
         "invalid screen id",
         edit(LESSON, "{#partners}", "{#Samen Sterk}"),
         [
@@ -623,6 +631,10 @@ def test_build_of_broken_input_fails_and_leaves_dist_alone(
     assert problems == expected
     count = len(expected)
     assert summary == f"{count} problem{'s' if count != 1 else ''} found; nothing was built."
+    # course check finds the same, so an author learns it before building.
+    checked = CliRunner().invoke(main, ["check", "--root", str(root)])
+    assert checked.exit_code == 1, checked.output
+    assert checked.output.replace(f"{root}/", "").splitlines()[:-1] == expected
 
 
 def test_there_are_at_least_forty_broken_inputs() -> None:
