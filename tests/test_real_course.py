@@ -10,7 +10,8 @@ from playwright.sync_api import Page
 
 from course.cli import main
 from course.loader import load_course
-from course.model import Course
+from course.model import Course, Lesson, WorkshopCase
+from course.quality import module_quality
 from quizzes.interactions import SCORM12_FORMAT, SCORM2004_FORMAT
 from scorm_builder.build import build
 from scorm_builder.state import worst_case_suspend_data
@@ -84,3 +85,23 @@ def test_learner_takes_a_masterclass_in_an_lms(
             "completed",
             "passed",
         )
+
+
+@pytest.mark.parametrize("index", [0, 1, 2], ids=["module-1", "module-2", "module-3"])
+def test_each_masterclass_has_the_agreed_shape(course: Course, index: int) -> None:
+    """What every module must hold (issue 3): lessons, cases, a quiz and a study time."""
+    module = course.modules[index]
+    lessons = [item for item in module.items if isinstance(item, Lesson)]
+    cases = [item for item in module.items if isinstance(item, WorkshopCase)]
+    assert len(lessons) >= 4
+    assert all(2 <= len(lesson.screens) <= 5 for lesson in lessons), [
+        (lesson.id, len(lesson.screens)) for lesson in lessons
+    ]
+    assert len(cases) >= 2
+    assert 3 <= len(module.spec.objectives) <= 5
+    quiz = module.quiz
+    assert quiz is not None and quiz.pass_mark == 70
+    assert len(quiz.questions) >= 10
+    assert len({question.type_name for question in quiz.questions}) >= 3
+    assert 30 <= module_quality(module).study_minutes <= 60
+    assert 30 <= module.spec.study_time_minutes <= 60
