@@ -1,15 +1,21 @@
-"""The message catalogues: every language has every key, and every key in use exists."""
+"""The message catalogues: every language has every key, every key in use exists, and a
+course's language picks the interface's."""
 
 from __future__ import annotations
 
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import html
 
 import quizzes
+from course.loader import load_course
+from scorm_builder.build import build
 from scorm_builder.render import HERE, ui_languages
+from tests.support.broken import fixture_copy, replace_in
 
 CATALOGUES = {
     language: json.loads((HERE / "messages" / f"{language}.json").read_text())
@@ -72,3 +78,15 @@ def test_every_key_in_use_is_in_a_catalogue() -> None:
     for language, catalogue in CATALOGUES.items():
         missing = {key: sorted(files) for key, files in used.items() if key not in catalogue}
         assert missing == {}, f"{language}.json lacks keys used in {missing}"
+
+
+def test_a_course_in_english_gets_the_english_interface(tmp_path: Path) -> None:
+    root = fixture_copy(tmp_path)
+    replace_in(root / "course.yaml", "language: nl", "language: en")
+    (package,) = build(load_course(root), tmp_path / "dist", ["scorm2004"], ["basis"])
+    with zipfile.ZipFile(package.path) as archive:
+        page = html.fromstring(archive.read("index.html"))
+    assert page.get("lang") == "en"
+    english, dutch = CATALOGUES["en"], CATALOGUES["nl"]
+    buttons = {button.text_content().strip() for button in page.iter("button")}
+    assert english["next"] in buttons and dutch["next"] not in buttons
