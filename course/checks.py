@@ -14,10 +14,12 @@ from course.model import (
     Module,
     ModuleItem,
     Quiz,
+    Screen,
     WorkshopCase,
 )
 from course.problems import Problem
 from course.quality import readability_problems
+from course.sources import markdown_tokens
 from quizzes.authoring import Authored
 from quizzes.question import Question
 
@@ -63,7 +65,8 @@ def check_module(module: Module) -> list[Problem]:
 def check_item(item: ModuleItem) -> list[Problem]:
     """Checks within one lesson, case or quiz; they run as soon as the file is loaded."""
     if isinstance(item, Lesson):
-        return _duplicates("screen", [(s.id, s) for s in item.screens])
+        problems = _duplicates("screen", [(s.id, s) for s in item.screens])
+        return problems + [p for screen in item.screens for p in _heading_problems(screen)]
     if isinstance(item, WorkshopCase):
         nodes: list[tuple[str, Authored]] = [(s.id, s) for s in item.steps]
         problems = _duplicates("step or ending", nodes + [(e.id, e) for e in item.endings])
@@ -213,6 +216,28 @@ def _unknown_objectives(
         for ref in referenced
         if ref not in known
     ]
+
+
+def _heading_problems(screen: Screen) -> list[Problem]:
+    """Headings inside a screen go down one level at a time from its '##' title, so a screen
+    reader's list of headings has no gaps."""
+    problems = []
+    previous = 2
+    for token in markdown_tokens(screen.body):
+        if token.type != "heading_open":
+            continue
+        level = int(token.tag[1])
+        if level <= 2:
+            what, fix = "a '#' heading", "'##' starts a screen; use '###' for a heading in one"
+        elif level > previous + 1:
+            what = f"a '{'#' * level}' heading right after '{'#' * previous}'"
+            fix = f"use '{'#' * (previous + 1)}', one level below the heading before it"
+        else:
+            previous = level
+            continue
+        problems.append(Problem(screen.at(), f"screen '{screen.id}' has {what}", fix))
+        previous = max(level, 2)
+    return problems
 
 
 def _duplicates(kind: str, entries: list[tuple[str, Authored]]) -> list[Problem]:

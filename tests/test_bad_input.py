@@ -573,6 +573,22 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         ],
     ),
     (
+        "heading that skips a level",
+        edit(LESSON, "- gemeente", "#### Wie doen er mee?\n\n- gemeente"),
+        [
+            "01-basis/lessons/01-intro.md:10: screen 'partners' has a '####' heading right after "
+            "'##' — use '###', one level below the heading before it"
+        ],
+    ),
+    (
+        "top-level heading inside a screen",
+        edit(LESSON, "- gemeente", "# Partners\n\n- gemeente"),
+        [
+            "01-basis/lessons/01-intro.md:10: screen 'partners' has a '#' heading — '##' starts "
+            "a screen; use '###' for a heading in one"
+        ],
+    ),
+    (
         "language without a message catalogue",
         edit(COURSE, "language: nl", "language: fr"),
         [
