@@ -2,7 +2,8 @@
 
 The manifest's sequencing is read into scorm-again as an LMS would (tests/support/sequencing.py);
 each module's SCO then reports what the learner runtime reports at its end, and the test asks
-the sequencer, through the SCO's own API (adl.nav.request_valid), which modules may open.
+the sequencer, through the SCO's own API (adl.nav.request_valid), which modules may open, and
+reads how completion rolls up to the course.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from tests.support.sequencing import activity_tree
 
 # One learner's sessions: each ends as our runtime ends a module, then asks to go on.
 RUN_SESSIONS = """([tree, endings]) => {
+  // scorm-again keeps its activity tree private; the course's own state is read from it.
+  const course = () => api._sequencing.activityTree.root;
   const delivered = [];
   const api = new window.Scorm2004API({
     logLevel: 5,
@@ -33,12 +36,13 @@ RUN_SESSIONS = """([tree, endings]) => {
   const valid = (id) => api.GetValue(`adl.nav.request_valid.choice.{target=${id}}`) === "true";
   const open = () => ids.filter(valid);
   const sessions = [];
-  for (const completed of endings) {
+  for (const score of endings) {
+    const completed = score !== null;
     api.Initialize("");
     const session = { delivered: delivered.at(-1), openAtStart: open() };
     api.SetValue("cmi.completion_status", completed ? "completed" : "incomplete");
     if (completed) {
-      api.SetValue("cmi.score.scaled", "0.8");
+      api.SetValue("cmi.score.scaled", String(score));
       api.SetValue("cmi.success_status", "passed");
     }
     api.SetValue("cmi.exit", completed ? "normal" : "suspend");
@@ -46,6 +50,7 @@ RUN_SESSIONS = """([tree, endings]) => {
     session.openAtEnd = open();
     api.SetValue("adl.nav.request", completed ? "continue" : "suspendAll");
     api.Terminate("");
+    session.courseCompletion = course().completionStatus;
     sessions.push(session);
     api.reset();
   }
@@ -64,7 +69,11 @@ def course_tree(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         return activity_tree(archive.read("imsmanifest.xml"))
 
 
-def run_sessions(page: Page, tree: dict[str, Any], endings: list[bool]) -> list[dict[str, Any]]:
+def run_sessions(
+    page: Page, tree: dict[str, Any], endings: list[float | None]
+) -> list[dict[str, Any]]:
+    """One session per module in ``endings``: completed with that scaled score, or None for
+    left unfinished."""
     page.set_content("<!doctype html><title>LMS</title>")
     page.add_script_tag(path=str(Path(SCORM_AGAIN)))
     sessions: list[dict[str, Any]] = page.evaluate(RUN_SESSIONS, [tree, endings])
@@ -75,7 +84,7 @@ def test_a_new_learner_can_open_only_the_first_module(
     page: Page, course_tree: dict[str, Any]
 ) -> None:
     first, *_ = (child["id"] for child in course_tree["children"])
-    (session,) = run_sessions(page, course_tree, [False])
+    (session,) = run_sessions(page, course_tree, [None])
     assert session["delivered"] == first
     assert session["openAtStart"] == [first]
     assert session["openAtEnd"] == [first], "an unfinished module opens nothing"
@@ -84,6 +93,9 @@ def test_a_new_learner_can_open_only_the_first_module(
 def test_each_completed_module_opens_the_next(page: Page, course_tree: dict[str, Any]) -> None:
     ids = [child["id"] for child in course_tree["children"]]
     assert len(ids) == 3
-    sessions = run_sessions(page, course_tree, [True, True, True])
+    sessions = run_sessions(page, course_tree, [0.7, 0.8, 0.9])
     assert [session["delivered"] for session in sessions] == ids
     assert [session["openAtStart"] for session in sessions] == [ids[:1], ids[:2], ids]
+    # Completion rolls up to the course: complete with the last module, not before.
+    completion = [session["courseCompletion"] for session in sessions]
+    assert completion[-1] == "completed" and "completed" not in completion[:-1], completion
