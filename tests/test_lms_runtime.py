@@ -15,7 +15,7 @@ from playwright.sync_api import Page
 
 from course.model import Course, Module, WorkshopCase
 from quizzes.interactions import SCORM12_FORMAT, SCORM2004_FORMAT, ResponseFormat
-from scorm_builder.render import interaction_id
+from scorm_builder.render import interaction_id, messages
 from scorm_builder.state import worst_case_suspend_data
 from tests.support.learner import Answering, current_key, right, take, wrong
 from tests.support.lms import LmsSession
@@ -155,6 +155,7 @@ def test_learner_completes_module(
     frame = session.launch(package, SEED[version])
     take(frame, module, answering)
     passed_text = frame.locator(".pass-line").inner_text()
+    assert_feedback_review_and_menu(frame, module, answering)
     session.leave()
     data = session.data()
     set_values = session.set_values()
@@ -197,6 +198,32 @@ def test_learner_completes_module(
     )
     assert score_at < status_at, "the score must be set before the status"
     assert lms_objectives(data, version) == expected_objectives(module, answering, version)
+
+
+def assert_feedback_review_and_menu(frame: Any, module: Module, answering: Answering) -> None:
+    """What the learner sees at the end: each question's verdict and feedback, the review on
+    the result screen, and every lesson, case and the quiz marked done in the menu."""
+    quiz = module.quiz
+    assert quiz is not None
+    words = messages("nl")
+
+    def verdict(question: Any) -> str:
+        if not question.scored:
+            return words["answer_saved"]
+        return words["correct" if question.score(answering(question)) == 1 else "incorrect"]
+
+    expected = [verdict(question) for question in quiz.questions]
+    shown = frame.locator("form.question .verdict").all_inner_texts()
+    assert sorted(shown) == sorted(expected)  # the forms may be shuffled per attempt
+    feedback = frame.locator("form.question .option-feedback:not([hidden]), .question-feedback")
+    assert feedback.count() >= len(quiz.questions) - 1, "feedback shows after answering"
+    review = {
+        item.get_attribute("data-review"): item.locator(".review-verdict").inner_text()
+        for item in frame.locator(".review-list [data-review]").all()
+    }
+    assert review == {q.id: text for q, text in zip(quiz.questions, expected, strict=True)}
+    badges = frame.locator("#menu [data-status-for]").all_text_contents()
+    assert badges and set(badges) == {words["status_done"]}
 
 
 def expected_objectives(
@@ -417,3 +444,29 @@ def test_failed_learner_retries_and_passes(
         ]
     else:
         assert rows == expected, "a retried question overwrites its 2004 record"
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_what_changes_nothing_costs_the_lms_nothing(
+    page: Page, site: str, fixture_course: Course, version: str
+) -> None:
+    """Opening the menu, or the tab going to the background twice, sends nothing: every
+    value is already committed (a slow LMS would make each needless call cost)."""
+    package, _ = VERSIONS[version]
+    session = LmsSession(page, site, version)
+    frame = session.launch(package, SEED[version])
+    take(frame, fixture_course.modules[0], right, screens=2)
+    before = len(session.calls())
+    frame.locator("#menu-button").click()
+    frame.locator("#menu-button").click()
+    frame.evaluate(
+        """() => {
+          const hidden = { value: "hidden", configurable: true };
+          Object.defineProperty(document, "visibilityState", hidden);
+          document.dispatchEvent(new Event("visibilitychange"));
+          document.dispatchEvent(new Event("visibilitychange"));
+        }"""
+    )
+    assert session.calls()[before:] == []
+    session.leave()
+    assert_clean_session(session, version)
