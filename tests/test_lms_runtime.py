@@ -144,12 +144,27 @@ def assert_12_limits(data: dict[str, Any]) -> None:
             assert re.fullmatch(r"[\x21-\x7e]{1,255}", value), value
 
 
+def launch_path(course: Course, version: str, packaging: str) -> str:
+    """The SCO of the fixture module in its own package, or in the whole-course package."""
+    package, _ = VERSIONS[version]
+    if packaging == "module":
+        return package
+    return f"{course.id}-{package.rsplit('-', 1)[1]}/{course.modules[0].id}"
+
+
+@pytest.mark.parametrize("packaging", ["module", "course"])
 @pytest.mark.parametrize("version", ["1.2", "2004"])
 @pytest.mark.parametrize("answering", [right, wrong], ids=["right", "wrong"])
 def test_learner_completes_module(
-    page: Page, site: str, fixture_course: Course, version: str, answering: Answering
+    page: Page,
+    site: str,
+    fixture_course: Course,
+    version: str,
+    answering: Answering,
+    packaging: str,
 ) -> None:
-    package, fmt = VERSIONS[version]
+    fmt = VERSIONS[version][1]
+    package = launch_path(fixture_course, version, packaging)
     module = fixture_course.modules[0]
     session = LmsSession(page, site, version)
     frame = session.launch(package, SEED[version])
@@ -283,11 +298,12 @@ def test_unfinished_module_stays_incomplete_and_suspends(
     assert_clean_session(session, version)
 
 
+@pytest.mark.parametrize("packaging", ["module", "course"])
 @pytest.mark.parametrize("version", ["1.2", "2004"])
 def test_returning_learner_resumes_with_answers(
-    page: Page, site: str, fixture_course: Course, version: str
+    page: Page, site: str, fixture_course: Course, version: str, packaging: str
 ) -> None:
-    package, _ = VERSIONS[version]
+    package = launch_path(fixture_course, version, packaging)
     module = fixture_course.modules[0]
     first = LmsSession(page, site, version)
     frame = first.launch(package, SEED[version])
