@@ -87,3 +87,21 @@ def test_new_module_refuses_a_slug_that_is_not_an_id(tmp_path: Path, slug: str) 
     assert sorted(p.name for p in root.iterdir()) == sorted(
         p.name for p in fixture_copy(tmp_path / "again").iterdir()
     )
+
+
+def test_course_schema_writes_the_schemas_and_links_every_file_once(tmp_path: Path) -> None:
+    root = fixture_copy(tmp_path)  # the fixture's files name no schema yet
+    files = yaml_files(load_course(root))
+    assert not any("$schema=" in path.read_text(encoding="utf-8") for path in files)
+    result = CliRunner().invoke(main, ["schema", "--root", str(root)])
+    assert result.exit_code == 0, result.output
+    written = {
+        path.name: path.read_text(encoding="utf-8") for path in (root / SCHEMA_FOLDER).iterdir()
+    }
+    assert written == schema_texts()
+    for path, kind in files.items():
+        assert path.read_text(encoding="utf-8").partition("\n")[0] == modeline(path, root, kind)
+    assert result.output.count("linked ") == len(files)
+    load_course(root)  # the modelines are comments: the course still loads
+    again = CliRunner().invoke(main, ["schema", "--root", str(root)])
+    assert again.exit_code == 0 and "linked " not in again.output, "linking twice adds nothing"
