@@ -250,3 +250,61 @@ def test_without_node_modules_it_says_to_run_npm_ci(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "npm ci" in result.stderr
     assert PROJECT.joinpath("node_modules").is_dir()  # the real one was not needed or touched
+
+
+def request(
+    preview: RunningPreview, method: str, path: str, body: str = "", **headers: str
+) -> tuple[int, bytes]:
+    address = urlsplit(preview.url)
+    connection = http.client.HTTPConnection(address.hostname or "", address.port)
+    connection.request(method, path, body=body or None, headers=headers)
+    response = connection.getresponse()
+    return response.status, response.read()
+
+
+def test_stored_tracking_data_is_shown_as_text(page: Page, shared_preview: RunningPreview) -> None:
+    """What a SCO commits is data from outside: the attempt page shows it and runs none of it."""
+    hostile = "<img src=x onerror=window.pwned=1><script>window.pwned=2</script>"
+    choose_learner(page, shared_preview.url, "Mallory")
+    launch(page, shared_preview.url, PACKAGES["2004"])
+    leave(page)
+    (attempt,) = attempt_rows(shared_preview, "Mallory")
+    commit = {
+        "cmi": {
+            "location": hostile,
+            "interactions": {"0": {"id": hostile, "learner_response": hostile}},
+            "objectives": {"0": {"id": hostile}},
+        }
+    }
+    status, _ = request(
+        shared_preview, "POST", f"/attempts/{attempt['id']}/commit", json.dumps(commit)
+    )
+    assert status == 200
+    page.goto(f"{shared_preview.url}/attempts/{attempt['id']}")
+    assert hostile in page.locator('dd[data-element="cmi.location"]').inner_text()
+    assert hostile in page.locator("table.interactions").inner_text()
+    assert hostile in page.locator("table.objectives").inner_text()
+    assert page.evaluate("window.pwned") is None
+    assert page.locator("img[src=x]").count() == 0
+
+
+def test_other_sites_cannot_use_the_preview(shared_preview: RunningPreview) -> None:
+    """Another site open in the same browser may not post commits, and a page whose host name
+    was pointed at 127.0.0.1 (DNS rebinding) cannot read the preview."""
+    before = shared_preview.rows("SELECT COUNT(*) AS n FROM commits")[0]["n"]
+    body = json.dumps({"cmi": {"location": "forged"}})
+    status, _ = request(
+        shared_preview, "POST", "/attempts/1/commit", body, Origin="http://evil.example"
+    )
+    assert status == 403
+    assert shared_preview.rows("SELECT COUNT(*) AS n FROM commits")[0]["n"] == before
+    port = urlsplit(shared_preview.url).port
+    status, page = request(shared_preview, "GET", "/", Host=f"evil.example:{port}")
+    assert (status, b"<html" in page) == (403, False)
+    address = urlsplit(shared_preview.url)
+    connection = http.client.HTTPConnection(address.hostname or "", address.port)
+    connection.request("GET", "/")
+    response = connection.getresponse()
+    assert response.status == 200
+    policy = response.getheader("Content-Security-Policy") or ""
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy

@@ -33,6 +33,12 @@ LEARNER_COOKIE = "preview_learner"
 DEFAULT_LEARNER = "learner"
 MAX_NAME = 60
 MAX_COMMIT_BYTES = 4_000_000
+# The preview's own pages: scripts, styles and frames from this server only, nothing inline.
+PAGE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 
 
 @cache
@@ -123,6 +129,9 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         self._dispatch("POST")
 
     def _dispatch(self, method: str) -> None:
+        if not self._from_this_machine(method):
+            self._send_text(403, "Refused: the preview answers only its own pages on this machine")
+            return
         url = urlsplit(self.path)
         self.query = parse_qs(url.query)
         for route_method, pattern, handler in ROUTES:
@@ -250,6 +259,17 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         self._send(200, "text/javascript", self.preview.scorm_again.read_bytes())
 
     # --- helpers --------------------------------------------------------------------------
+    def _from_this_machine(self, method: str) -> bool:
+        """A request names this server as its host (a web page whose name was made to point at
+        127.0.0.1 does not), and a POST comes from the preview's own pages (not another site
+        in the same browser)."""
+        port = self.server.server_port
+        own = {f"127.0.0.1:{port}", f"localhost:{port}"}
+        if self.headers.get("Host") not in own:
+            return False
+        origin = self.headers.get("Origin")
+        return method != "POST" or origin is None or origin in {f"http://{h}" for h in own}
+
     def _learner(self) -> str:
         try:
             cookie = SimpleCookie(self.headers.get("Cookie", ""))
@@ -264,7 +284,7 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
 
     def _send_page(self, template: str, **context: Any) -> None:
         html = templates().get_template(template).render(preview=self.preview, **context)
-        self._send(200, "text/html; charset=utf-8", html.encode("utf-8"))
+        self._send(200, "text/html; charset=utf-8", html.encode("utf-8"), PAGE_POLICY)
 
     def _send_json(self, status: int, value: dict[str, Any]) -> None:
         self._send(status, "application/json", json.dumps(value).encode("utf-8"))
@@ -272,9 +292,11 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
     def _send_text(self, status: int, text: str) -> None:
         self._send(status, "text/plain; charset=utf-8", text.encode("utf-8"))
 
-    def _send(self, status: int, content_type: str, body: bytes) -> None:
+    def _send(self, status: int, content_type: str, body: bytes, policy: str = "") -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
+        if policy:
+            self.send_header("Content-Security-Policy", policy)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")  # every rebuild changes the packages
         self.end_headers()
