@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page
@@ -10,8 +12,11 @@ from playwright.sync_api import Page
 from course.loader import load_course
 from course.model import Course, Module
 from quizzes.interactions import SCORM12_FORMAT, SCORM2004_FORMAT, ResponseFormat
+from quizzes.multiple_choice import MultipleChoiceQuestion
+from quizzes.question import Question
+from quizzes.short_text import ShortTextQuestion
 from scorm_builder.render import interaction_id
-from scorm_builder.state import worst_case_suspend_data
+from scorm_builder.state import token, worst_case_suspend_data
 from scorm_builder.targets import TARGETS
 from tests.support.learner import Answering, right, take, wrong
 from tests.support.lms import LmsSession
@@ -43,6 +48,36 @@ def test_browser_state_never_exceeds_the_computed_worst_case(
     session.leave()
     sent = session.data()["cmi.suspend_data"]
     assert 0 < len(sent) <= len(worst_case_suspend_data(module))
+
+
+def longest(question: Question) -> Any:
+    """The answer that saves the most state: every option, or a typed answer of the longest
+    kind (control characters, six characters each once escaped)."""
+    if isinstance(question, MultipleChoiceQuestion | ShortTextQuestion):
+        return question.longest_answer()
+    return right(question)
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_the_longest_answers_save_what_the_worst_case_counts(
+    page: Page, site: str, fixture_course: Course, version: str
+) -> None:
+    """The browser encodes the longest answers exactly as the build's worst case does."""
+    module = fixture_course.modules[0]
+    quiz = module.quiz
+    assert quiz is not None
+    session = LmsSession(page, site, version)
+    frame = session.launch(VERSIONS[version][0], SEED[version])
+    take(frame, module, longest)
+    session.leave()
+    sent = session.data()["cmi.suspend_data"]
+    worst = worst_case_suspend_data(module)
+    assert len(sent) <= len(worst)
+    saved, counted = json.loads(sent)["a"], json.loads(worst)["a"]
+    for question in quiz.questions:
+        if isinstance(question, MultipleChoiceQuestion | ShortTextQuestion):
+            key = token(f"{quiz.id}/{question.id}")
+            assert json.dumps(saved[key]) == json.dumps(counted[key]), question.id
 
 
 def interactions(module: Module, fmt: ResponseFormat) -> list[tuple[str, str, str, str]]:
