@@ -19,7 +19,7 @@ from course.model import Course, Module
 from course.problems import AuthoringError, Problem
 from scorm_builder.cache import BuildCache, BuildInputs
 from scorm_builder.package import package_name, source_date_epoch, write_zip
-from scorm_builder.render import render_module, ui_languages
+from scorm_builder.render import ModulePage, render_page, ui_languages
 from scorm_builder.state import token_collisions, tracking_keys, worst_case_suspend_data
 from scorm_builder.targets import TARGETS, Target
 from scorm_builder.targets.common import course_package, module_package
@@ -146,13 +146,17 @@ def build(
     staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir))
     try:
         staged: list[tuple[str, str, bool, tuple[Module, ...], Target]] = []
+        pages: dict[str, ModulePage] = {}
         rendered: dict[tuple[str, str], dict[str, bytes]] = {}
 
         def render(module: Module, target: Target) -> dict[str, bytes]:
-            """Each module is rendered once per target, for its own and the course package."""
+            """Each module's page is rendered once and completed once per target, for its own
+            package and the course package."""
             key = (module.id, target.name)
             if key not in rendered:
-                rendered[key] = render_module(course, module, target)
+                if module.id not in pages:
+                    pages[module.id] = render_page(course, module)
+                rendered[key] = pages[module.id].for_target(target)
             return rendered[key]
 
         for target in targets:

@@ -1,4 +1,4 @@
-"""Render one module for one target into the files of its package (HTML and runtime assets)."""
+"""Render a module into its package files: one page for every target, then each target's data."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import rcssmin  # type: ignore[import-untyped]
 import rjsmin  # type: ignore[import-untyped]
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 import quizzes
@@ -115,8 +116,31 @@ def _markdown_html(
     return Markup(html), tuple(media)
 
 
-def render_module(course: Course, module: Module, target: Target) -> dict[str, bytes]:
-    """All files of the package except the manifest, by their path in the zip."""
+# Where the page's runtime data goes. It is all that differs between the targets' pages, so a
+# module's page is rendered once and this slot filled in per target.
+_DATA_SLOT = "\x00runtime-data\x00"
+
+
+@dataclass(frozen=True)
+class ModulePage:
+    """A module's rendered page, assets and media, to be completed per target."""
+
+    course: Course
+    module: Module
+    html: str
+    files: dict[str, bytes]
+
+    def for_target(self, target: Target) -> dict[str, bytes]:
+        """All files of the target's package except the manifest, by their path in the zip."""
+        catalogue = messages(self.course.spec.language)
+        data = _runtime_data(self.course, self.module, target, catalogue)
+        # As the template's tojson filter would write it: sorted keys, <, > and & escaped.
+        html = self.html.replace(_DATA_SLOT, htmlsafe_json_dumps(data, sort_keys=True))
+        return {"index.html": html.encode("utf-8"), **self.files}
+
+
+def render_page(course: Course, module: Module) -> ModulePage:
+    """The module's page for every target, with the slot for its runtime data still empty."""
     used_types = sorted({q.type_name for q in module.quiz.questions} if module.quiz else set())
     has_cases = any(isinstance(item, WorkshopCase) for item in module.items)
     sources = {
@@ -152,12 +176,12 @@ def render_module(course: Course, module: Module, target: Target) -> dict[str, b
             glossary=[course.glossary[index] for index in terms_in(module, course)],
             scripts=scripts,
             content_security_policy=CONTENT_SECURITY_POLICY,
-            runtime_data=_runtime_data(course, module, target, catalogue),
+            runtime_data=Markup(_DATA_SLOT),
             t=lambda key, **values: catalogue[key].format(**values),
         )
     )
     files = {name: source.read_bytes() for name, source in media.items()}
-    return {"index.html": html.encode("utf-8"), **assets, **files}
+    return ModulePage(course, module, html, {**assets, **files})
 
 
 def _screen_views(screens: list[ScreenRef]) -> list[ScreenView]:

@@ -11,12 +11,13 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-import scorm_builder.build as build_module
 from course.cli import main
 from course.loader import load_course
 from course.model import Course
 from scorm_builder.build import BuiltPackage, build
+from scorm_builder.render import ModulePage
 from scorm_builder.state import worst_case_suspend_data
+from scorm_builder.targets import Target
 from tests.support.broken import fixture_copy, replace_in
 from tests.support.paths import FIXTURE_COURSE, MODULES
 from tests.support.xsd import validation_errors
@@ -239,16 +240,16 @@ def test_a_failing_build_leaves_the_output_folder_as_it_was(
     build(fixture_course, out, ["scorm12"])
     (out / "notes.txt").write_text("kept")
     before = snapshot(out)
-    real_render = build_module.render_module
+    real_for_target = ModulePage.for_target
     calls = []
 
-    def render_then_fail(*args: object) -> dict[str, bytes]:
-        calls.append(args)
-        if len(calls) == 2:
+    def complete_then_fail(page: ModulePage, target: Target) -> dict[str, bytes]:
+        calls.append(target)
+        if len(calls) == 2:  # the second package
             raise RuntimeError("disk full")
-        return real_render(*args)  # type: ignore[arg-type]
+        return real_for_target(page, target)
 
-    monkeypatch.setattr(build_module, "render_module", render_then_fail)
+    monkeypatch.setattr(ModulePage, "for_target", complete_then_fail)
     with pytest.raises(RuntimeError):
         build(fixture_course, out)
     assert snapshot(out) == before

@@ -10,7 +10,9 @@ from click.testing import CliRunner
 
 import scorm_builder.build as build_module
 from course.cli import main
+from course.model import Course, Module
 from scorm_builder.cache import CACHE_FILE
+from scorm_builder.render import ModulePage
 from tests.support.broken import fixture_copy, replace_in
 
 COURSE_ZIPS = ["mini-cursus-scorm12.zip", "mini-cursus-scorm2004.zip"]
@@ -84,14 +86,14 @@ def test_a_failing_build_leaves_the_output_and_its_cache_as_they_were(
     before = contents(out)
     for folder in ("01-basis", "02-tweede"):
         replace_in(two_modules / folder / "lessons" / "01-intro.md", "legale", "gewone")
-    real_render = build_module.render_module
+    real_render = build_module.render_page
 
-    def fail_on_the_second_module(*args: object) -> dict[str, bytes]:
-        if getattr(args[1], "id", None) == "tweede":
+    def fail_on_the_second_module(course: Course, module: Module) -> ModulePage:
+        if module.id == "tweede":
             raise RuntimeError("disk full")
-        return real_render(*args)  # type: ignore[arg-type]
+        return real_render(course, module)
 
-    monkeypatch.setattr(build_module, "render_module", fail_on_the_second_module)
+    monkeypatch.setattr(build_module, "render_page", fail_on_the_second_module)
     result = CliRunner().invoke(main, ["build", "--root", str(two_modules), "--out", str(out)])
     assert isinstance(result.exception, RuntimeError)
     assert contents(out) == before
