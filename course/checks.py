@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from course.media import check_images
+from course.media import check_images, line_in_body
 from course.model import (
     CaseChoice,
     CaseEnding,
@@ -235,7 +235,8 @@ def _heading_problems(screen: Screen) -> list[Problem]:
         else:
             previous = level
             continue
-        problems.append(Problem(screen.at(), f"screen '{screen.id}' has {what}", fix))
+        where = line_in_body(screen, token.map[0] if token.map else 0)
+        problems.append(Problem(where, f"screen '{screen.id}' has {what}", fix))
         previous = max(level, 2)
     return problems
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
-from course.model import Lesson, Module, WorkshopCase
+from course.model import Lesson, Module, Screen, WorkshopCase
 from course.problems import Problem
 from course.sources import markdown_tokens
 from quizzes.authoring import Location
@@ -27,11 +27,15 @@ class ImageRef:
     location: Location
 
 
-def images_in(markdown: str, location: Location) -> Iterator[ImageRef]:
+def images_in(markdown: str) -> Iterator[tuple[str, str, int]]:
+    """(src, alt text, line of the text from 0) of each image in a Markdown text."""
     for token in markdown_tokens(markdown):
+        breaks = 0  # line breaks inside the paragraph before the image
         for child in token.children or []:
+            breaks += child.type in ("softbreak", "hardbreak")
             if child.type == "image":
-                yield ImageRef(str(child.attrGet("src") or ""), _alt(child), location)
+                line = (token.map[0] if token.map else 0) + breaks
+                yield str(child.attrGet("src") or ""), _alt(child), line
 
 
 def _alt(token: Token) -> str:
@@ -42,11 +46,20 @@ def module_images(module: Module) -> Iterator[ImageRef]:
     for item in module.items:
         if isinstance(item, Lesson):
             for screen in item.screens:
-                yield from images_in(screen.body, screen.at())
+                for src, alt, line in images_in(screen.body):
+                    yield ImageRef(src, alt, line_in_body(screen, line))
         elif isinstance(item, WorkshopCase):
-            yield from images_in(item.intro, item.at("intro"))
-            for step in item.steps:
-                yield from images_in(step.situation, step.at("situation"))
+            texts = [(item.intro, item.at("intro"))]
+            texts += [(step.situation, step.at("situation")) for step in item.steps]
+            for text, key in texts:  # a YAML text: named by the line of its key
+                for src, alt, _ in images_in(text):
+                    yield ImageRef(src, alt, key)
+
+
+def line_in_body(screen: Screen, line: int) -> Location:
+    """Where line ``line`` (from 0) of a screen's Markdown body stands in its lesson file."""
+    body = screen.at("body")
+    return Location(body.path, body.line + line)
 
 
 def package_path(image_src: str, markdown_file: Path, module_folder: Path) -> str | None:

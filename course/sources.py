@@ -363,13 +363,9 @@ def _screens(lines: list[str], body_start: int, path: Path) -> list[LinedDict]:
         title = _HEADING_ID.sub("", heading).strip()
         screen_id = explicit.group(1) if explicit else slugify(title)
         line = body_start + start + 1
-        origin = Origin(path, line, {"id": line, "title": line, "body": line + 1})
-        screens.append(
-            LinedDict(
-                origin,
-                id=screen_id,
-                title=title,
-                body="\n".join(body_lines[start + 1 : end]).strip(),
-            )
-        )
+        text = body_lines[start + 1 : end]
+        blank = next((n for n, row in enumerate(text) if row.strip()), len(text))
+        # "body" is the line of the body's first line, so a line within it can be named too.
+        origin = Origin(path, line, {"id": line, "title": line, "body": line + 1 + blank})
+        screens.append(LinedDict(origin, id=screen_id, title=title, body="\n".join(text).strip()))
     return screens

@@ -443,20 +443,20 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
     (
         "missing media file",
         add_image("![Kaart](../media/weg.png)"),
-        [f"{LESSON}:6: image '../media/weg.png' does not exist — {FIX_IMAGE}"],
+        [f"{LESSON}:10: image '../media/weg.png' does not exist — {FIX_IMAGE}"],
     ),
     (
         "media path out of the module",
         add_image("![Kaart](../../../course.yaml)"),
         [
-            f"{LESSON}:6: image '../../../course.yaml' lies outside the module's media folder — "
+            f"{LESSON}:10: image '../../../course.yaml' lies outside the module's media folder — "
             + FIX_IMAGE
         ],
     ),
     (
         "media path absolute",
         add_image("![Wachtwoorden](/etc/passwd)"),
-        [f"{LESSON}:6: image '/etc/passwd' is not a relative path — {FIX_IMAGE}"],
+        [f"{LESSON}:10: image '/etc/passwd' is not a relative path — {FIX_IMAGE}"],
     ),
     (
         "media path through a symlink",
@@ -465,7 +465,7 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
             symlink(f"{MEDIA}/link.png", "course/course.yaml"),
         ),
         [
-            f"{LESSON}:6: image '../media/link.png' lies outside the module's media folder — "
+            f"{LESSON}:10: image '../media/link.png' lies outside the module's media folder — "
             + FIX_IMAGE
         ],
     ),
@@ -473,7 +473,7 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         "media from another host",
         add_image("![Kaart](https://example.org/kaart.png)"),
         [
-            f"{LESSON}:6: image 'https://example.org/kaart.png' is not a file in the module; "
+            f"{LESSON}:10: image 'https://example.org/kaart.png' is not a file in the module; "
             f"images from elsewhere are not allowed — {FIX_IMAGE}"
         ],
     ),
@@ -576,7 +576,7 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         "heading that skips a level",
         edit(LESSON, "- gemeente", "#### Wie doen er mee?\n\n- gemeente"),
         [
-            "01-basis/lessons/01-intro.md:10: screen 'partners' has a '####' heading right after "
+            "01-basis/lessons/01-intro.md:12: screen 'partners' has a '####' heading right after "
             "'##' — use '###', one level below the heading before it"
         ],
     ),
@@ -584,7 +584,7 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         "top-level heading inside a screen",
         edit(LESSON, "- gemeente", "# Partners\n\n- gemeente"),
         [
-            "01-basis/lessons/01-intro.md:10: screen 'partners' has a '#' heading — '##' starts "
+            "01-basis/lessons/01-intro.md:12: screen 'partners' has a '#' heading — '##' starts "
             "a screen; use '###' for a heading in one"
         ],
     ),

@@ -209,14 +209,15 @@ def test_image_needs_alt_text_and_a_file_inside_the_module(tmp_path: Path) -> No
         root / LESSON,
         "Dat heet ondermijning.",
         "Dat heet ondermijning.\n\n![](../media/kaart.png)\n\n![Kaart](../../course.yaml)"
-        "\n\n![Foto](https://example.org/x.png)\n\n![Wijk](../media/kaart.png)",
+        "\n\nZie de foto:\n![Foto](https://example.org/x.png)\n\n![Wijk](../media/kaart.png)",
     )
+    # Each problem names the image's own line, also inside a paragraph of several lines.
     assert problems_of(root) == [
-        f"{LESSON}:6: image '../media/kaart.png' has no alt text — describe the image between "
+        f"{LESSON}:10: image '../media/kaart.png' has no alt text — describe the image between "
         "the brackets: ![what it shows](path)",
-        f"{LESSON}:6: image '../../course.yaml' lies outside the module's media folder — "
+        f"{LESSON}:12: image '../../course.yaml' lies outside the module's media folder — "
         "put the image in the module's media/ folder and use a relative path to it",
-        f"{LESSON}:6: image 'https://example.org/x.png' is not a file in the module; images from "
+        f"{LESSON}:15: image 'https://example.org/x.png' is not a file in the module; images from "
         "elsewhere are not allowed — put the image in the module's media/ folder and use a "
         "relative path to it",
     ]
