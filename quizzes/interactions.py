@@ -80,3 +80,9 @@ def fit(text: str, limit: int) -> str:
             break
         kept.append(char)
     return "".join(kept)
+
+
+def outside_option_block(text: str) -> str:
+    """SCORM 2004 reads a leading "{" as an option block ("{lang=nl}", "{case_matters=..}") and
+    refuses a value that starts one wrongly (406): such a start, spaces included, is dropped."""
+    return text.lstrip("{ ")

@@ -17,7 +17,13 @@ from typing import Any, ClassVar
 from pydantic import Field
 
 from quizzes.authoring import Authored, Slug, Text
-from quizzes.interactions import Interaction, InteractionType, ResponseFormat, fit
+from quizzes.interactions import (
+    Interaction,
+    InteractionType,
+    ResponseFormat,
+    fit,
+    outside_option_block,
+)
 
 
 class Question(Authored):
@@ -114,6 +120,5 @@ def plain_description(prompt: str, max_length: int) -> str | None:
     """The prompt as one line of plain text that fits the version's description field."""
     if max_length == 0:
         return None
-    # A leading "{" would read as a 2004 "{lang=..}" block, and the LMS refuses it (406).
-    text = " ".join(prompt.replace("*", "").replace("`", "").split()).lstrip("{ ")
+    text = outside_option_block(" ".join(prompt.replace("*", "").replace("`", "").split()))
     return text if fit(text, max_length) == text else fit(text, max_length - 1) + "…"

@@ -78,42 +78,28 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["markdown"] = _markdown_with_media
-    env.filters["markdown_inline"] = _markdown_inline
+    env.filters["markdown_inline"] = lambda text: Markup(MARKDOWN.renderInline(text))
     return env
-
-
-@cache  # every target renders the same texts
-def _markdown_inline(text: str) -> Markup:
-    return Markup(MARKDOWN.renderInline(text))
 
 
 @pass_context
 def _markdown_with_media(context: Context, text: str, owner: Authored | None = None) -> Markup:
-    """Markdown to HTML; images move to ``media/`` in the package and are collected."""
-    source_file = owner.at().path if owner is not None else None
-    html, media = _markdown_html(text, source_file, context["module"].folder)
-    context["media"].update(media)
-    return html
-
-
-@cache  # every target renders the same texts
-def _markdown_html(
-    text: str, source_file: Path | None, module_folder: Path
-) -> tuple[Markup, tuple[tuple[str, Path], ...]]:
-    """The HTML of one text, and the images it uses: (path in the package, file)."""
+    """Markdown to HTML; images get their path in the package (below the module folder) and
+    are collected for it. The tokens are shared with the checks, so they are not changed: the
+    renderer takes the new paths from its env."""
     tokens = markdown_tokens(text)
     image_paths: dict[str, str] = {}
-    media = []
-    if source_file is not None:
+    if owner is not None:
+        source_file = owner.at().path
         for token in tokens:
             for child in token.children or []:
                 src = str(child.attrGet("src") or "") if child.type == "image" else ""
-                target = src and package_path(src, source_file, module_folder)
+                target = src and package_path(src, source_file, context["module"].folder)
                 if target:
                     image_paths[src] = target
-                    media.append((target, (source_file.parent / src).resolve()))
-    html = MARKDOWN.renderer.render(tokens, MARKDOWN.options, {"image_paths": image_paths})
-    return Markup(html), tuple(media)
+                    context["media"][target] = (source_file.parent / src).resolve()
+    env = {"image_paths": image_paths}
+    return Markup(MARKDOWN.renderer.render(tokens, MARKDOWN.options, env))
 
 
 # Where the page's runtime data goes. It is all that differs between the targets' pages, so a

@@ -179,6 +179,17 @@ def test_two_learners_are_kept_apart_and_reset_starts_over(
     assert [row["number"] for row in attempt_rows(shared_preview, "Bea")] == [1, 2]
 
 
+def request(
+    preview: RunningPreview, method: str, path: str, body: str = "", **headers: str
+) -> tuple[int, bytes, http.client.HTTPMessage]:
+    """One raw request, sent as written (no client-side normalising of '..'; any Host)."""
+    address = urlsplit(preview.url)
+    connection = http.client.HTTPConnection(address.hostname or "", address.port)
+    connection.request(method, path, body=body or None, headers=headers)
+    response = connection.getresponse()
+    return response.status, response.read(), response.headers
+
+
 @pytest.mark.parametrize(
     "path",
     [
@@ -194,14 +205,10 @@ def test_two_learners_are_kept_apart_and_reset_starts_over(
     ],
 )
 def test_paths_outside_the_packages_are_refused(shared_preview: RunningPreview, path: str) -> None:
-    address = urlsplit(shared_preview.url)
-    connection = http.client.HTTPConnection(address.hostname or "", address.port)
-    connection.request("GET", path)  # sent as written: no client-side normalising of '..'
-    response = connection.getresponse()
-    assert response.status in (403, 404)
-    assert b"[project]" not in response.read()
-    connection.request("GET", "/packages/basis-scorm12/imsmanifest.xml")
-    assert connection.getresponse().status == 200
+    status, body, _ = request(shared_preview, "GET", path)
+    assert status in (403, 404)
+    assert b"[project]" not in body
+    assert request(shared_preview, "GET", "/packages/basis-scorm12/imsmanifest.xml")[0] == 200
 
 
 def test_a_hostile_learner_name_is_shown_as_text(
@@ -252,16 +259,6 @@ def test_without_node_modules_it_says_to_run_npm_ci(tmp_path: Path) -> None:
     assert PROJECT.joinpath("node_modules").is_dir()  # the real one was not needed or touched
 
 
-def request(
-    preview: RunningPreview, method: str, path: str, body: str = "", **headers: str
-) -> tuple[int, bytes]:
-    address = urlsplit(preview.url)
-    connection = http.client.HTTPConnection(address.hostname or "", address.port)
-    connection.request(method, path, body=body or None, headers=headers)
-    response = connection.getresponse()
-    return response.status, response.read()
-
-
 def test_stored_tracking_data_is_shown_as_text(page: Page, shared_preview: RunningPreview) -> None:
     """What a SCO commits is data from outside: the attempt page shows it and runs none of it."""
     hostile = "<img src=x onerror=window.pwned=1><script>window.pwned=2</script>"
@@ -276,7 +273,7 @@ def test_stored_tracking_data_is_shown_as_text(page: Page, shared_preview: Runni
             "objectives": {"0": {"id": hostile}},
         }
     }
-    status, _ = request(
+    status, _, _ = request(
         shared_preview, "POST", f"/attempts/{attempt['id']}/commit", json.dumps(commit)
     )
     assert status == 200
@@ -293,18 +290,15 @@ def test_other_sites_cannot_use_the_preview(shared_preview: RunningPreview) -> N
     was pointed at 127.0.0.1 (DNS rebinding) cannot read the preview."""
     before = shared_preview.rows("SELECT COUNT(*) AS n FROM commits")[0]["n"]
     body = json.dumps({"cmi": {"location": "forged"}})
-    status, _ = request(
+    status, _, _ = request(
         shared_preview, "POST", "/attempts/1/commit", body, Origin="http://evil.example"
     )
     assert status == 403
     assert shared_preview.rows("SELECT COUNT(*) AS n FROM commits")[0]["n"] == before
     port = urlsplit(shared_preview.url).port
-    status, page = request(shared_preview, "GET", "/", Host=f"evil.example:{port}")
+    status, page, _ = request(shared_preview, "GET", "/", Host=f"evil.example:{port}")
     assert (status, b"<html" in page) == (403, False)
-    address = urlsplit(shared_preview.url)
-    connection = http.client.HTTPConnection(address.hostname or "", address.port)
-    connection.request("GET", "/")
-    response = connection.getresponse()
-    assert response.status == 200
-    policy = response.getheader("Content-Security-Policy") or ""
+    status, _, headers = request(shared_preview, "GET", "/")
+    assert status == 200
+    policy = headers.get("Content-Security-Policy") or ""
     assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy

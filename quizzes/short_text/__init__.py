@@ -9,7 +9,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from quizzes.authoring import Text
-from quizzes.interactions import ResponseFormat, fit
+from quizzes.interactions import ResponseFormat, fit, outside_option_block
 from quizzes.question import Question, repeated
 
 SCORM2004_OPTION_BLOCK = "{"
@@ -88,7 +88,7 @@ class ShortTextQuestion(Question):
         while "[,]" in text:
             text = text.replace("[,]", ",")
         if fmt.version == "2004":
-            text = text.lstrip(SCORM2004_OPTION_BLOCK + " ")
+            text = outside_option_block(text)
         return fit(text, fmt.fill_in_max_length)
 
     def correct_pattern(self, fmt: ResponseFormat) -> str:
