@@ -278,6 +278,21 @@ def _render_image(
 MARKDOWN.add_render_rule("image", _render_image)
 
 
+def _render_link_open(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """A link to another site opens in a new window, so the learner never leaves the SCO."""
+    link = tokens[idx]
+    href = str(link.attrGet("href") or "")
+    if href.startswith(("http://", "https://")):
+        attrs = dict(link.attrs) | {"target": "_blank", "rel": "noopener noreferrer"}
+        link = link.copy(attrs=attrs)
+    return RendererHTML.renderToken(self, [link], 0, options, env)
+
+
+MARKDOWN.add_render_rule("link_open", _render_link_open)
+
+
 @cache  # the readability measure, the media check and rendering read the same texts
 def markdown_tokens(text: str) -> tuple[Token, ...]:
     """The parsed text, shared between its readers: they must not change the tokens."""
