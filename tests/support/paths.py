@@ -1,8 +1,7 @@
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
-SHARED = PROJECT.parent / "shared"
-SCHEMAS = SHARED / "schemas"
+SCHEMAS = PROJECT / "tests" / "schemas"  # the official SCORM XSDs, see its README.md
 MODULES = PROJECT / "modules"
 FIXTURE_COURSE = PROJECT / "tests" / "fixtures" / "mini"
 LMS_HARNESS = PROJECT / "tests" / "lms"

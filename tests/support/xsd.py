@@ -1,8 +1,8 @@
-"""Validate manifests against the official XSDs in ../shared/schemas, offline.
+"""Validate manifests against the official SCORM XSDs in tests/schemas, offline.
 
 A small driver schema imports each namespace from its local file. For SCORM 1.2 the W3C
 ``xml.xsd`` is imported first, so libxml2 never reads the broken ``ims_xml.xsd``
-(see shared/schemas/README.md). Network access is refused.
+(see tests/schemas/README.md). Network access is refused.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class LocalOnly(etree.Resolver):
 @cache
 def schema(target: str) -> etree.XMLSchema:
     missing = [str(path) for _, path in IMPORTS[target] if not path.is_file()]
-    assert not missing, f"the official XSDs are missing (expected beside the project): {missing}"
+    assert not missing, f"the official XSDs are missing from tests/schemas: {missing}"
     imports = "".join(
         f'<xs:import namespace="{ns}" schemaLocation="{path.as_uri()}"/>'
         for ns, path in IMPORTS[target]
