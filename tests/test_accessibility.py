@@ -92,9 +92,12 @@ Choose = Callable[[CaseStep], str]
 def walk_and_check(
     page: Page, module: Module, auditor: Auditor, decision: Choose, only: set[str] | None = None
 ) -> None:
-    """Walk the path of ``decision``, checking each screen (or only those in ``only``)."""
+    """Walk the path of ``decision``, checking each screen (or only those in ``only``, and then
+    stopping at the last of them)."""
     frame = page.main_frame
     route = module.route(decision)
+    if only is not None:
+        route = route[: max((i for i, s in enumerate(route) if s.key in only), default=-1) + 1]
     for index, screen in enumerate(route):
         assert frame.locator("main > .screen:not([hidden])").get_attribute("data-key") == screen.key
         checked = only is None or screen.key in only

@@ -43,12 +43,15 @@ def test_three_masterclasses_in_order(course: Course) -> None:
     assert course.spec.language == "nl"
 
 
-@pytest.mark.parametrize("version", ["1.2", "2004"])
-@pytest.mark.parametrize("packaging", ["module", "course"])
+@pytest.mark.parametrize(
+    ("version", "packaging"), [("1.2", "module"), ("2004", "course")], ids=["1.2", "2004"]
+)
 def test_learner_takes_a_masterclass_in_an_lms(
     page: Page, real_site: str, course: Course, version: str, packaging: str
 ) -> None:
-    """Masterclass 1 from its own package; masterclass 3 as a SCO of the whole-course package."""
+    """Masterclass 1 from its own package in SCORM 1.2; masterclass 3 as a SCO of the
+    whole-course package in SCORM 2004. Each standard and each kind of package once with real
+    content (every combination is taken with the fixture module in test_lms_runtime)."""
     target, fmt = (
         ("scorm12", SCORM12_FORMAT) if version == "1.2" else ("scorm2004", SCORM2004_FORMAT)
     )
