@@ -4,28 +4,40 @@
 #   make test    set up everything the tests need and run lint, types and all tests
 VENV := .venv
 BIN := $(VENV)/bin
+# uv (from PyPI) installs the project and its tools in seconds, where pip takes minutes.
+INSTALL := $(BIN)/uv pip install --quiet --python $(BIN)/python
 
 .PHONY: preview build test chromium clean
 
-$(BIN)/course: pyproject.toml
-	python3 -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
-	touch $@
+$(BIN)/uv:
+	test -x $(BIN)/python || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet uv
 
-$(VENV)/.test-deps: $(BIN)/course
-	$(BIN)/pip install --quiet -e '.[test]'
-	touch $@
+$(BIN)/course: pyproject.toml | $(BIN)/uv
+	$(INSTALL) -e .
+	@touch $@
+	@echo "Installed the project (the course command) into $(VENV)/"
+
+# One install for the tests: the project with pytest, Playwright, ruff and mypy.
+$(VENV)/.test-deps: pyproject.toml | $(BIN)/uv
+	$(INSTALL) -e '.[test]'
+	@touch $@ $(BIN)/course
+	@echo "Installed the project and its test tools (pytest, Playwright, ruff, mypy) into $(VENV)/"
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
-	touch $@
+	@touch $@
 
 # Debian's Chromium drives the browser tests; Playwright never downloads a browser here.
+# apt-get's progress goes to a log that is shown only when the install fails.
 chromium:
 	@test -x /usr/bin/chromium || { \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+	  echo "Installing Debian's chromium for the browser tests (apt-get)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); LOG=$$(mktemp); \
+	  { $$SUDO apt-get update -qq && \
+	    $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >$$LOG 2>&1 \
+	    || { cat $$LOG; rm -f $$LOG; exit 1; }; \
+	  rm -f $$LOG; echo "Installed chromium $$(dpkg-query -W -f='$${Version}' chromium)"; }
 
 # The preview LMS uses scorm-again from npm as its SCORM API.
 preview: $(BIN)/course node_modules/.installed

@@ -35,11 +35,6 @@ NS = {
 }
 
 
-@pytest.fixture(scope="module")
-def real_packages(tmp_path_factory: pytest.TempPathFactory) -> list[BuiltPackage]:
-    return build(load_course(MODULES), tmp_path_factory.mktemp("real"))
-
-
 def all_packages(
     fixture_packages: list[BuiltPackage], real_packages: list[BuiltPackage]
 ) -> list[BuiltPackage]:

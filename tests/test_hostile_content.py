@@ -17,12 +17,12 @@ from lxml import html
 from playwright.sync_api import Page
 
 from course.loader import load_course
+from course.model import Course
 from scorm_builder.build import BuiltPackage, build
 from scorm_builder.render import CONTENT_SECURITY_POLICY
 from tests.support.broken import fixture_copy, replace_in
 from tests.support.learner import right, take
 from tests.support.lms import make_site
-from tests.support.paths import MODULES
 from tests.support.server import serve
 
 HOSTILE_MARKDOWN = """
@@ -83,9 +83,9 @@ def test_raw_html_and_bad_links_come_out_as_text(hostile_package: BuiltPackage) 
 
 
 def test_every_page_carries_the_content_security_policy(
-    hostile_package: BuiltPackage, tmp_path: Path
+    hostile_package: BuiltPackage, real_packages: list[BuiltPackage]
 ) -> None:
-    packages = [p.path for p in build(load_course(MODULES), tmp_path)] + [hostile_package.path]
+    packages = [p.path for p in [*real_packages, hostile_package]]
     for package in packages:  # both standards, module and whole-course packages
         with zipfile.ZipFile(package) as archive:
             pages = [n for n in archive.namelist() if n.endswith(".html")]
@@ -162,16 +162,14 @@ def test_the_runtime_never_evaluates_strings(hostile_package: BuiltPackage) -> N
 
 
 def test_a_learner_in_a_real_module_asks_no_other_host(
-    page: Page, tmp_path_factory: pytest.TempPathFactory
+    page: Page, real_site: str, real_course: Course
 ) -> None:
-    course = load_course(MODULES)
-    module = max(course.modules, key=lambda m: len(m.screens()))
-    (package,) = build(course, tmp_path_factory.mktemp("dist"), ["scorm2004"], [module.id])
+    module = max(real_course.modules, key=lambda m: len(m.screens()))
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    with serve(make_site(tmp_path_factory.mktemp("site"), [package.path])) as url:
-        page.goto(f"{url}/p/{package.path.stem}/index.html")
-        page.wait_for_selector("html[data-player=ready]", state="attached")
-        take(page.main_frame, module, right)
+    package = f"{real_site}/p/{module.id}-scorm2004/"
+    page.goto(f"{package}index.html")
+    page.wait_for_selector("html[data-player=ready]", state="attached")
+    take(page.main_frame, module, right)
     assert len(requests) > 3
-    assert [r for r in requests if not r.startswith(f"{url}/p/")] == []
+    assert [r for r in requests if not r.startswith(package)] == []

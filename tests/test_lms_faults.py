@@ -193,7 +193,7 @@ def test_failed_commits_are_retried(
 @BOTH
 def test_slow_lms(page: Page, site: str, fixture_course: Course, version: str) -> None:
     session = LmsSession(page, site, version)
-    frame = session.launch(VERSIONS[version][0], seed(version), {"slowMs": 500})
+    frame = session.launch(VERSIONS[version][0], seed(version), {"slowMs": 200})
     take(frame, fixture_course.modules[0], right, screens=2)
     saved_at = current_key(frame)
     session.leave()

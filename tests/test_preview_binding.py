@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -41,15 +40,18 @@ def test_ctrl_c_while_connections_arrive_stops_cleanly(tmp_path: Path) -> None:
     """Ctrl-C can land while the server hands a new connection to its thread; it must still
     stop with exit code 0 and its closing line (running_preview asserts both)."""
     stop = threading.Event()
+    knocking = threading.Event()  # connections are arriving: time for Ctrl-C
 
     def knock(host: str, port: int) -> None:
-        for _ in range(20_000):  # bounded: ends long before this when the server stops
+        for count in range(20_000):  # bounded: ends long before this when the server stops
             if stop.is_set():
                 return
             try:
                 socket.create_connection((host, port), timeout=2).close()
             except OSError:
                 return
+            if count == 20:
+                knocking.set()
 
     knocker: threading.Thread | None = None
     try:
@@ -58,7 +60,7 @@ def test_ctrl_c_while_connections_arrive_stops_cleanly(tmp_path: Path) -> None:
             assert url.hostname and url.port
             knocker = threading.Thread(target=knock, args=(url.hostname, url.port))
             knocker.start()
-            time.sleep(0.5)
+            assert knocking.wait(timeout=30), "the knocker could not connect"
     finally:
         stop.set()
         if knocker:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from click.testing import CliRunner
 from playwright.sync_api import Page
@@ -13,12 +11,10 @@ from course.loader import load_course
 from course.model import Course, Lesson, WorkshopCase
 from course.quality import module_quality
 from quizzes.interactions import SCORM12_FORMAT, SCORM2004_FORMAT
-from scorm_builder.build import build
 from scorm_builder.state import worst_case_suspend_data
 from tests.support.learner import right, take
-from tests.support.lms import LmsSession, make_site
+from tests.support.lms import LmsSession
 from tests.support.paths import MODULES
-from tests.support.server import serve
 from tests.test_lms_runtime import (
     SEED,
     assert_12_limits,
@@ -31,13 +27,6 @@ from tests.test_lms_runtime import (
 @pytest.fixture(scope="module")
 def course() -> Course:
     return load_course(MODULES)
-
-
-@pytest.fixture(scope="module")
-def real_site(course: Course, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    packages = build(course, tmp_path_factory.mktemp("dist"))
-    with serve(make_site(tmp_path_factory.mktemp("site"), [p.path for p in packages])) as url:
-        yield url
 
 
 def test_course_check_passes_on_the_real_modules() -> None:
@@ -54,12 +43,15 @@ def test_three_masterclasses_in_order(course: Course) -> None:
     assert course.spec.language == "nl"
 
 
-@pytest.mark.parametrize("version", ["1.2", "2004"])
-@pytest.mark.parametrize("packaging", ["module", "course"])
+@pytest.mark.parametrize(
+    ("version", "packaging"), [("1.2", "module"), ("2004", "course")], ids=["1.2", "2004"]
+)
 def test_learner_takes_a_masterclass_in_an_lms(
     page: Page, real_site: str, course: Course, version: str, packaging: str
 ) -> None:
-    """Masterclass 1 from its own package; masterclass 3 as a SCO of the whole-course package."""
+    """Masterclass 1 from its own package in SCORM 1.2; masterclass 3 as a SCO of the
+    whole-course package in SCORM 2004. Each standard and each kind of package once with real
+    content (every combination is taken with the fixture module in test_lms_runtime)."""
     target, fmt = (
         ("scorm12", SCORM12_FORMAT) if version == "1.2" else ("scorm2004", SCORM2004_FORMAT)
     )

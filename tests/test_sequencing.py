@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from course.loader import load_course
-from scorm_builder.build import build
-from tests.support.paths import MODULES, SCORM_AGAIN
+from course.model import Course
+from scorm_builder.build import BuiltPackage
+from tests.support.paths import SCORM_AGAIN
 from tests.support.sequencing import activity_tree
 
 # One learner's sessions: each ends as our runtime ends a module, then asks to go on.
@@ -59,12 +59,8 @@ RUN_SESSIONS = """([tree, endings]) => {
 
 
 @pytest.fixture(scope="module")
-def course_tree(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    course = load_course(MODULES)
-    out = tmp_path_factory.mktemp("sequencing")
-    (package,) = [
-        p for p in build(course, out, ["scorm2004"]) if p.path.name == f"{course.id}-scorm2004.zip"
-    ]
+def course_tree(real_course: Course, real_packages: list[BuiltPackage]) -> dict[str, Any]:
+    (package,) = [p for p in real_packages if p.path.name == f"{real_course.id}-scorm2004.zip"]
     with zipfile.ZipFile(package.path) as archive:
         return activity_tree(archive.read("imsmanifest.xml"))
 

@@ -26,6 +26,15 @@ def make_site(root: Path, packages: list[Path]) -> Path:
     return root
 
 
+def sco_frame(page: Page) -> Frame:
+    """The SCO's frame (``#sco``, in the test LMS and in the preview's player), once the
+    package's runtime in it is ready."""
+    page.frame_locator("#sco").locator("html[data-player=ready]").wait_for(state="attached")
+    frame = page.locator("#sco").element_handle().content_frame()
+    assert frame is not None
+    return frame
+
+
 class LmsSession:
     """One launch of a SCO in the test LMS."""
 
@@ -46,29 +55,19 @@ class LmsSession:
             "([v, s, u, f]) => window.startLms(v, s, u, f)",
             [self.version, seed or {}, f"/p/{package}/index.html", faults or {}],
         )
-        frame = self.frame
-        frame.wait_for_selector("html[data-player=ready]", state="attached")
-        return frame
-
-    @property
-    def frame(self) -> Frame:
-        element = self.page.wait_for_selector("#sco")
-        assert element is not None
-        for _ in range(100):
-            frame = element.content_frame()
-            if frame is not None and frame.url.endswith("index.html"):
-                return frame
-            self.page.wait_for_timeout(50)
-        raise AssertionError("the SCO did not load")
+        return sco_frame(self.page)
 
     def leave(self) -> None:
         """Navigate the SCO's frame away, as a learner closing the course does."""
         self.page.evaluate("window.leaveSco()")
-        finish = "LMSFinish" if self.version == "1.2" else "Terminate"
+        # Once the blank page has replaced the SCO, its unload handlers have run: any call
+        # made after finishing is recorded by now.
         self.page.wait_for_function(
-            f"window.lms.calls.some(c => c.method === '{finish}')", timeout=5000
+            "document.getElementById('sco').contentWindow.location.href === 'about:blank'",
+            timeout=5000,
         )
-        self.page.wait_for_timeout(200)  # anything called after finishing would show up now
+        finish = "LMSFinish" if self.version == "1.2" else "Terminate"
+        assert any(c["method"] == finish for c in self.calls()), self.dump()
 
     def calls(self) -> list[dict[str, str]]:
         result: list[dict[str, str]] = self.page.evaluate("window.lms.calls")

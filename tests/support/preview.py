@@ -14,6 +14,7 @@ from typing import Any
 
 from playwright.sync_api import Frame, Page
 
+from tests.support.lms import sco_frame
 from tests.support.paths import PROJECT
 
 COURSE = Path(sys.executable).parent / "course"
@@ -76,12 +77,6 @@ def launch(page: Page, url: str, package: str) -> Frame:
     page.goto(url)
     page.click(f'tr[data-package="{package}"] a.launch')
     return sco_frame(page)
-
-
-def sco_frame(page: Page) -> Frame:
-    """The SCO's frame in the player, once the package's runtime is ready."""
-    page.frame_locator("#sco").locator("html[data-player=ready]").wait_for(state="attached")
-    return next(frame for frame in page.frames if frame.url.endswith("/index.html"))
 
 
 def leave(page: Page) -> None:
