@@ -23,7 +23,9 @@ from tests.test_loader_errors import CASE, CASES, COURSE, LESSON, MODULE, QUIZ, 
 Breakage = Callable[[Path], None]
 GLOSSARY = "glossary.yaml"
 MEDIA = "01-basis/media"
-FIX_IMAGE = "put the image in the module's media/ folder and use a relative path to it"
+FIX_IMAGE = (
+    "the module's media/ folder has: kaart.png; put the image there and write it as media/name.png"
+)
 
 
 def add_image(markdown: str, file: str = "kaart.png") -> Breakage:
@@ -443,20 +445,31 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
     (
         "missing media file",
         add_image("![Kaart](../media/weg.png)"),
-        [f"{LESSON}:10: image '../media/weg.png' does not exist — {FIX_IMAGE}"],
+        [f"{LESSON}:10: image '../media/weg.png' is not in the module's media/ folder — {FIX_IMAGE}"],
+    ),
+    (
+        "media file name misspelt",
+        add_image("![Kaart](media/kaart.jpg)"),
+        [
+            f"{LESSON}:10: image 'media/kaart.jpg' is not in the module's media/ folder — did you "
+            "mean kaart.png? The module's media/ folder has: kaart.png; write it as media/kaart.png"
+        ],
     ),
     (
         "media path out of the module",
         add_image("![Kaart](../../../course.yaml)"),
         [
-            f"{LESSON}:10: image '../../../course.yaml' lies outside the module's media folder — "
+            f"{LESSON}:10: image '../../../course.yaml' is not in the module's media/ folder — "
             + FIX_IMAGE
         ],
     ),
     (
         "media path absolute",
         add_image("![Wachtwoorden](/etc/passwd)"),
-        [f"{LESSON}:10: image '/etc/passwd' is not a relative path — {FIX_IMAGE}"],
+        [
+            f"{LESSON}:10: image '/etc/passwd' is a path from the top of the disk, not from the "
+            f"module folder — {FIX_IMAGE}"
+        ],
     ),
     (
         "media path through a symlink",
@@ -465,8 +478,9 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
             symlink(f"{MEDIA}/link.png", "course/course.yaml"),
         ),
         [
-            f"{LESSON}:10: image '../media/link.png' lies outside the module's media folder — "
-            + FIX_IMAGE
+            f"{LESSON}:10: image '../media/link.png' is not in the module's media/ folder — "
+            "the module's media/ folder has: kaart.png, link.png; put the image there and write "
+            "it as media/name.png"
         ],
     ),
     (

@@ -319,14 +319,19 @@ def test_real_course_worst_case_state_fits_scorm12() -> None:
         assert len(worst_case_suspend_data(module)) < 2048, module.id
 
 
-def test_images_are_packaged_under_media(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "written",
+    ["media/kaart.png", "../media/kaart.png"],
+    ids=["from the module folder, as the guide writes it", "from the lesson's own folder"],
+)
+def test_images_are_packaged_under_media(tmp_path: Path, written: str) -> None:
     root = fixture_copy(tmp_path)
     (root / "01-basis" / "media").mkdir()
     (root / "01-basis" / "media" / "kaart.png").write_bytes(b"\x89PNG fake")
     replace_in(
         root / "01-basis" / "lessons" / "01-intro.md",
         "Dat heet ondermijning.",
-        "Dat heet ondermijning.\n\n![Kaart van de wijk](../media/kaart.png)",
+        f"Dat heet ondermijning.\n\n![Kaart van de wijk]({written})",
     )
     (package, *_) = build(load_course(root), tmp_path / "dist", ["scorm2004"])
     with zipfile.ZipFile(package.path) as archive:

@@ -215,11 +215,11 @@ def test_image_needs_alt_text_and_a_file_inside_the_module(tmp_path: Path) -> No
     assert problems_of(root) == [
         f"{LESSON}:10: image '../media/kaart.png' has no alt text — describe the image between "
         "the brackets: ![what it shows](path)",
-        f"{LESSON}:12: image '../../course.yaml' lies outside the module's media folder — "
-        "put the image in the module's media/ folder and use a relative path to it",
+        f"{LESSON}:12: image '../../course.yaml' is not in the module's media/ folder — the "
+        "module's media/ folder has: kaart.png; put the image there and write it as media/name.png",
         f"{LESSON}:15: image 'https://example.org/x.png' is not a file in the module; images from "
-        "elsewhere are not allowed — put the image in the module's media/ folder and use a "
-        "relative path to it",
+        "elsewhere are not allowed — the module's media/ folder has: kaart.png; put the image "
+        "there and write it as media/name.png",
     ]
 
 
