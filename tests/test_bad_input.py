@@ -77,14 +77,47 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         "tab indentation",
         edit(MODULE, "  - lesson: lessons/01-intro.md", "\t- lesson: lessons/01-intro.md"),
         [
-            "01-basis/module.yaml:12: invalid YAML: a tab is used for indentation — indent with "
-            "spaces, not tabs"
+            "01-basis/module.yaml:12: invalid YAML: a tab is used for indentation — replace the "
+            "tab with spaces"
         ],
     ),
     (
         "unclosed quote",
         edit(QUIZ, "title: Toets", 'title: "Toets'),
-        ["01-basis/quiz.yaml:2: invalid YAML: a quote opened here is not closed — close it"],
+        [
+            "01-basis/quiz.yaml:2: invalid YAML: a quote opened here is not closed — close it "
+            'with a " at the end'
+        ],
+    ),
+    (
+        "value that starts with 's",
+        edit(CASE, "situation: De bewoner ziet", "situation: 's Nachts ziet de bewoner"),
+        [
+            f"{CASE}:19: invalid YAML: the text starts with an apostrophe ('), which YAML reads "
+            "as an opening quote — put the whole text between double quotes: \"'s Nachts …\""
+        ],
+    ),
+    (
+        "colon inside a value",
+        edit(CASE, "feedback: Dat is te snel.", "feedback: Let op: dat is te snel."),
+        [
+            f"{CASE}:16: invalid YAML: the text has a colon followed by a space (': '), which "
+            'YAML reads as a new field — put the whole text between double quotes: "Let op: …"'
+        ],
+    ),
+    (
+        "tab inside a list item",
+        edit(CASE, "        next: te-snel", "      \tnext: te-snel"),
+        [f"{CASE}:17: invalid YAML: a tab is used for indentation — replace the tab with spaces"],
+    ),
+    (
+        "option field indented too little",
+        edit(QUIZ, "        feedback: Juist.", "      feedback: Juist."),
+        [
+            "01-basis/quiz.yaml:13: invalid YAML: this line or the one above is not indented like "
+            "the lines around it — indent with spaces so that each field starts exactly below "
+            "the other fields of the same question, option or step"
+        ],
     ),
     (
         "duplicate key",
