@@ -67,6 +67,35 @@ CASES: list[tuple[str, Breakage, list[str]]] = [
         ],
     ),
     (
+        "misspelt question type",
+        edit(QUIZ, "type: multiple_choice", "type: multiple_choise"),
+        [
+            f"{QUIZ}:19: question 'partners': field 'type': unknown question type "
+            "'multiple_choise' — did you mean multiple_choice? (use one of: single_choice, "
+            "multiple_choice, true_false, matching, ordering, short_text, likert)"
+        ],
+    ),
+    (
+        "question field indented under its last option",
+        edit(QUIZ, "\n    correct: a\n", "\n        correct: a\n"),
+        [
+            f"{QUIZ}:17: option 'b': 'correct' is not a field here — check its indentation: "
+            "'correct' is a field of question 'definitie'; line it up with the other fields of "
+            "question 'definitie'",
+            f"{QUIZ}:6: question 'definitie': missing required field 'correct' — add 'correct:' "
+            "with a value",
+        ],
+    ),
+    (
+        "top-level field indented under a list item",
+        edit(MODULE, "  - id: samenwerken\n", "  - id: samenwerken\n    items: []\n"),
+        [
+            f"{MODULE}:10: objective 'samenwerken': 'items' is not a field here — check its "
+            "indentation: 'items' is a field of the whole file; start it at the beginning of the "
+            "line, like 'id:'"
+        ],
+    ),
+    (
         "invalid id",
         edit(MODULE, "- id: samenwerken", "- id: Samen Werken"),
         [
