@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from quizzes.authoring import Location
+
+if TYPE_CHECKING:
+    from course.model import Course
 
 
 @dataclass(frozen=True)
@@ -18,8 +22,13 @@ class Problem:
 
 
 class AuthoringError(Exception):
-    """The authored course has problems; nothing was built."""
+    """The authored course has problems; nothing was built.
 
-    def __init__(self, problems: list[Problem]) -> None:
+    ``course`` holds what could be loaded without a problem (the modules that loaded cleanly),
+    so a report can still be made; None when not even course.yaml could be read.
+    """
+
+    def __init__(self, problems: list[Problem], course: Course | None = None) -> None:
         self.problems = problems
+        self.course = course
         super().__init__("\n".join(str(problem) for problem in problems))

@@ -112,7 +112,7 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
     ),
     (
         "option field indented too little",
-        edit(QUIZ, "        feedback: Juist.", "      feedback: Juist."),
+        edit(QUIZ, "        feedback: Dat is de kern.", "      feedback: Dat is de kern."),
         [
             "01-basis/quiz.yaml:13: invalid YAML: this line or the one above is not indented like "
             "the lines around it — indent with spaces so that each field starts exactly below "
@@ -130,7 +130,7 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
     (
         "alias that could expand without limit",
         edit(
-            QUIZ, "intro: Beantwoord drie vragen.", "intro: &a Beantwoord drie vragen.\nextra: *a"
+            QUIZ, "intro: Test wat je weet over ondermijning.", "intro: &a Beantwoord drie vragen.\nextra: *a"
         ),
         [
             "01-basis/quiz.yaml:4: YAML alias '*a' is not allowed — write the value out in full "
@@ -380,8 +380,8 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         "single choice with one option",
         edit(
             QUIZ,
-            "      - id: b\n        text: Alleen winkeldiefstal.\n        feedback: Nee, het gaat "
-            "om meer.\n",
+            "      - id: b\n        text: Alleen winkeldiefstal.\n        feedback: Het gaat om "
+            "meer.\n",
             "",
         ),
         [
