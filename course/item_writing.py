@@ -203,7 +203,8 @@ def _question_warnings(question: Question) -> list[Problem]:
         warnings.append(
             Problem(
                 verdicts[0][2],
-                f"question '{question.id}': {' and '.join(names)} starts with a verdict ({starts})",
+                f"question '{question.id}': feedback starts with a verdict ({starts}) in "
+                f"{', '.join(names)}",
                 "the player already shows Juist or Onjuist above it; start with the reason",
             )
         )

@@ -186,6 +186,10 @@ def render(report: dict[str, Any], fmt: str) -> str:
     return "\n".join(_lines(report, markdown=fmt == "md")) + "\n"
 
 
+def _count(number: int, plural: str) -> str:
+    return f"{number} {plural if number != 1 else plural[:-1]}"
+
+
 def _targets_line(t: dict[str, float]) -> str:
     return (
         f"Targets (B1): Flesch–Douma ≥ {t['douma_at_least']:g} and ≤ "
@@ -202,7 +206,7 @@ def _lines(report: dict[str, Any], markdown: bool) -> list[str]:
     out = [f"{h1}Report: {report['course']['title']}", "", _targets_line(report["thresholds"])]
     for kind in ("problems", "warnings"):
         if report[kind]:
-            out += ["", f"{h2}{len(report[kind])} {kind}"]
+            out += ["", f"{h2}{_count(len(report[kind]), kind)}"]
             out += [f"{item}{line}" for line in report[kind]]
     for m in report["modules"]:
         out += ["", f"{h2}{m['title']} ({m['id']})", ""]
@@ -327,7 +331,7 @@ def _html(report: dict[str, Any]) -> str:
     ]
     for kind in ("problems", "warnings"):
         if report[kind]:
-            parts.append(f"<h2>{len(report[kind])} {kind}</h2><ul>")
+            parts.append(f"<h2>{_count(len(report[kind]), kind)}</h2><ul>")
             parts += [f"<li><code>{e(line)}</code></li>" for line in report[kind]]
             parts.append("</ul>")
     for m in report["modules"]:

@@ -94,7 +94,7 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         edit(CASE, "situation: De bewoner ziet", "situation: 's Nachts ziet de bewoner"),
         [
             f"{CASE}:19: invalid YAML: the text starts with an apostrophe ('), which YAML reads "
-            "as an opening quote — put the whole text between double quotes: \"'s Nachts …\""
+            'as an opening quote — put the whole text between double quotes: "\'s Nachts …"'
         ],
     ),
     (
@@ -130,7 +130,9 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
     (
         "alias that could expand without limit",
         edit(
-            QUIZ, "intro: Test wat je weet over ondermijning.", "intro: &a Beantwoord drie vragen.\nextra: *a"
+            QUIZ,
+            "intro: Test wat je weet over ondermijning.",
+            "intro: &a Beantwoord drie vragen.\nextra: *a",
         ),
         [
             "01-basis/quiz.yaml:4: YAML alias '*a' is not allowed — write the value out in full "
@@ -478,7 +480,10 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
     (
         "missing media file",
         add_image("![Kaart](../media/weg.png)"),
-        [f"{LESSON}:10: image '../media/weg.png' is not in the module's media/ folder — {FIX_IMAGE}"],
+        [
+            f"{LESSON}:10: image '../media/weg.png' is not in the module's media/ folder — "
+            + FIX_IMAGE
+        ],
     ),
     (
         "media file name misspelt",
