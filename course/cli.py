@@ -22,6 +22,7 @@ TARGET_NAMES = ("scorm12", "scorm2004")
 def _report(error: AuthoringError, outcome: str = "nothing was built") -> NoReturn:
     _echo_problems(error)
     count = len(error.problems)
+    outcome = outcome.format(them="it" if count == 1 else "them")
     click.echo(f"{count} problem{'s' if count != 1 else ''} found; {outcome}.", err=True)
     sys.exit(1)
 
@@ -71,7 +72,7 @@ def check(root: Path) -> None:
     from course.quality import quality_warnings
     from scorm_builder.build import build_problems
 
-    fix_them = "fix them and check again"
+    fix_them = "fix {them} and check again"
     course = _load(root, fix_them)
     problems = build_problems(course)  # so check finds all that would stop a build
     if problems:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,6 +21,12 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.what} — {self.fix}"
+
+
+def did_you_mean(written: str, known: Sequence[str]) -> str:
+    """ "did you mean 'x'? " for the known name closest to a misspelt one, else ''."""
+    close = difflib.get_close_matches(written, known, n=1)
+    return f"did you mean '{close[0]}'? " if close else ""
 
 
 class AuthoringError(Exception):

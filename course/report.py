@@ -239,10 +239,10 @@ def _lines(report: dict[str, Any], markdown: bool) -> list[str]:
                     f"{s['words_per_sentence']:4.1f} w/s  {s['words']:4} words  {flag}".rstrip()
                 )
         hard = [s for s in m["screen_readability"] if s["reads_hard"]]
-        longest = sorted(
-            (x for s in m["screen_readability"] for x in s["longest_sentences"]),
-            key=lambda x: -x["words"],
-        )[:5]
+        sentences = {
+            (x["at"], x["text"]): x for s in m["screen_readability"] for x in s["longest_sentences"]
+        }  # a sentence written twice on one line is listed once
+        longest = sorted(sentences.values(), key=lambda x: -x["words"])[:5]
         if hard:
             out += ["", f"{h3}Screens that read hard: long words"]
             out += [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from course.problems import Problem
+from course.problems import Problem, did_you_mean
 from course.sources import MISSING, child, line_at, origin_of
 from quizzes.authoring import Authored, Location
 
@@ -72,10 +71,10 @@ def _problem(model: type[BaseModel], raw: Any, path: Path, detail: ErrorDetails)
         )
     if kind == "extra_forbidden":
         allowed = sorted(_fields_at(model, raw, loc[:-1]))
-        close = difflib.get_close_matches(field, allowed, n=1)
-        fix = f"did you mean '{close[0]}'?" if close else "remove it or correct its name"
+        guess = did_you_mean(field, allowed).rstrip()
+        fix = guess or "remove it or correct its name"
         parent_loc = _parent_loc(loc[:-1])
-        if not close and parent_loc is not None and field in _fields_at(model, raw, parent_loc):
+        if not guess and parent_loc is not None and field in _fields_at(model, raw, parent_loc):
             # Indented one level too deep: the field belongs to the object around this one.
             fix = f"check its indentation: '{field}' is a field of the whole file; start it at "
             fix += "the beginning of the line, like 'id:'"
@@ -263,8 +262,8 @@ def _fix(detail: ErrorDetails, item_name: str) -> str:
         return f"write it in the form {pattern}"
     if kind == "union_tag_invalid":
         tags = str(ctx.get("expected_tags", "")).replace("'", "")
-        close = difflib.get_close_matches(str(ctx.get("tag")), tags.split(", "), n=1)
-        return f"did you mean {close[0]}? (use one of: {tags})" if close else f"use one of: {tags}"
+        guess = did_you_mean(str(ctx.get("tag")), tags.split(", "))
+        return f"{guess}(use one of: {tags})" if guess else f"use one of: {tags}"
     if kind == "too_short":
         least = ctx.get("min_length")
         return f"give at least {least} {item_name}{'' if least == 1 else 's'}"

@@ -126,7 +126,7 @@ def test_check_reports_problems_without_speaking_of_a_build(tmp_path: Path) -> N
     replace_in(root / QUIZ, "    correct: a\n", "    correct: c\n")
     result = CliRunner().invoke(main, ["check", "--root", str(root)])
     assert result.exit_code == 1
-    assert result.output.splitlines()[-1] == "1 problem found; fix them and check again."
+    assert result.output.splitlines()[-1] == "1 problem found; fix it and check again."
     assert "built" not in result.output
 
 

@@ -350,7 +350,8 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         edit(CASE, "objectives: [herkennen]", "objectives: [herkenen]"),
         [
             "01-basis/cases/buurman.yaml:4: case 'buurman': objective 'herkenen' is not defined "
-            "in module.yaml — use one of: herkennen, samenwerken, or add it to module.yaml"
+            "in module.yaml — did you mean 'herkennen'? use one of: herkennen, samenwerken, or "
+            "add it to module.yaml"
         ],
     ),
     (
@@ -452,7 +453,7 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         edit(CASE, "        next: te-snel\n", "        next: te-laat\n"),
         [
             f"{CASE}:17: step 'eerste-stap', choice 'b': 'next' names 'te-laat', which is no step "
-            "or ending of this case — use one of: eerste-stap, tweede-stap, samen-verder, te-snel"
+            "or ending of this case — use one of: tweede-stap, samen-verder, te-snel"
         ],
     ),
     (

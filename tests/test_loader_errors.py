@@ -71,7 +71,7 @@ CASES: list[tuple[str, Breakage, list[str]]] = [
         edit(QUIZ, "type: multiple_choice", "type: multiple_choise"),
         [
             f"{QUIZ}:19: question 'partners': field 'type': unknown question type "
-            "'multiple_choise' — did you mean multiple_choice? (use one of: single_choice, "
+            "'multiple_choise' — did you mean 'multiple_choice'? (use one of: single_choice, "
             "multiple_choice, true_false, matching, ordering, short_text, likert)"
         ],
     ),
@@ -109,7 +109,8 @@ CASES: list[tuple[str, Breakage, list[str]]] = [
         edit(QUIZ, "objectives: [samenwerken]", "objectives: [samenwerk]"),
         [
             f"{QUIZ}:20: question 'partners': objective 'samenwerk' is not defined in module.yaml —"
-            " use one of: herkennen, samenwerken, or add it to module.yaml",
+            " did you mean 'samenwerken'? use one of: herkennen, samenwerken, or add it to "
+            "module.yaml",
             f"{MODULE}:9: objective 'samenwerken' is assessed by 1 question, fewer than 2 — "
             "list it in the 'objectives' of the questions that test it",
         ],
