@@ -178,6 +178,10 @@ def _yaml_problem(error: MarkedYAMLError, text: str, path: Path, first_line: int
     elif "mapping values are not allowed" in what and (value := _colon_value(_line(lines, line))):
         what = "the text has a colon followed by a space (': '), which YAML reads as a new field"
         fix = f'put the whole text between double quotes: "{_opening_words(value, ":")}"'
+    elif "expected ',' or '}'" in what and _flow_colon(_line(lines, line)):
+        what = "a text inside {…} has a colon followed by a space (': '), which YAML reads as "
+        what += "a new field"
+        fix = 'put that text between double quotes: {id: a, text: "Let op: …"}'
     elif any(
         jargon in what
         for jargon in ("expected '-' indicator", "expected key", "block end", "mapping values")
@@ -196,7 +200,9 @@ def _yaml_problem(error: MarkedYAMLError, text: str, path: Path, first_line: int
 
 
 # A `key: value` line (also as a list item), with the value's text.
-_KEY_VALUE = re.compile(r"^\s*(?:-\s+)?[^\s:#'\"{\[][^:]*:\s+(?P<value>\S.*?)\s*$")
+_KEY_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#'\"{\[-][^:]*:\s+)?(?P<value>\S.*?)\s*$")
+# A text inside {…} holding a colon: more ': ' than the mapping has fields.
+_FLOW_WITH_COLON = re.compile(r"\{(?P<inside>[^}]*)")
 
 
 def _line(lines: list[str], number: int) -> str:
@@ -219,6 +225,12 @@ def _colon_value(line: str) -> str:
     found = _KEY_VALUE.match(line)
     value = found.group("value") if found else ""
     return value if ": " in value or value.endswith(":") else ""
+
+
+def _flow_colon(line: str) -> bool:
+    found = _FLOW_WITH_COLON.search(line)
+    inside = found.group("inside") if found else ""
+    return inside.count(": ") > inside.count(",") + 1
 
 
 def _opening_words(value: str, through: str = "") -> str:

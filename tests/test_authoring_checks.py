@@ -8,6 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from course.case_map import case_svg
@@ -16,6 +17,7 @@ from course.cli import main
 from course.loader import load_course
 from course.model import WorkshopCase
 from course.quality import quality_warnings
+from course.sources import SourceProblem, parse_yaml
 from tests.support.broken import fixture_copy, replace_in
 
 MODULE = "01-basis/module.yaml"
@@ -55,6 +57,35 @@ def single_choice(question_id: str, prompt: str, options: list[str], correct: st
 
 def add_questions(root: Path, *questions: str) -> None:
     replace_in(root / QUIZ, "shuffle: true\n", "".join(questions) + "shuffle: true\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "also:\n  - 's-Hertogenbosch\n  - Den Bosch\n",
+            "f.yaml:2: invalid YAML: the text starts with an apostrophe ('), which YAML reads as "
+            'an opening quote — put the whole text between double quotes: "\'s-Hertogenbosch"',
+        ),
+        (
+            "items:\n  - {id: a, text: Let op: zo}\n",
+            "f.yaml:2: invalid YAML: a text inside {…} has a colon followed by a space (': '), "
+            "which YAML reads as a new field — put that text between double quotes: "
+            '{id: a, text: "Let op: …"}',
+        ),
+        (
+            "a:\n  - b: 1\n      c: 2\n",
+            "f.yaml:3: invalid YAML: this line or the one above is not indented like the lines "
+            "around it — indent with spaces so that each field starts exactly below the other "
+            "fields of the same question, option or step",
+        ),
+    ],
+    ids=["list item starting with 's", "colon inside {…}", "key indented too far"],
+)
+def test_yaml_mistakes_in_plain_words(text: str, message: str) -> None:
+    with pytest.raises(SourceProblem) as raised:
+        parse_yaml(text, Path("f.yaml"))
+    assert str(raised.value) == message
 
 
 # --- readability ---------------------------------------------------------------------------
