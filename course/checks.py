@@ -17,7 +17,7 @@ from course.model import (
     Screen,
     WorkshopCase,
 )
-from course.problems import Problem
+from course.problems import Problem, did_you_mean
 from course.quality import readability_problems
 from course.sources import markdown_tokens
 from quizzes.authoring import Authored
@@ -90,17 +90,19 @@ def case_graph_problems(case: WorkshopCase) -> list[Problem]:
     """
     steps = {step.id: step for step in case.steps}
     known = [*steps, *(ending.id for ending in case.endings)]
-    problems = [
-        Problem(
-            choice.at("next"),
-            f"step '{step.id}', choice '{choice.id}': 'next' names '{choice.next}', "
-            "which is no step or ending of this case",
-            f"use one of: {', '.join(known)}",
-        )
-        for step in case.steps
-        for choice in step.choices
-        if choice.next is not None and choice.next not in known
-    ]
+    problems = []
+    for step in case.steps:
+        onward = [node for node in known if node != step.id]  # a step cannot lead to itself
+        problems += [
+            Problem(
+                choice.at("next"),
+                f"step '{step.id}', choice '{choice.id}': 'next' names '{choice.next}', "
+                "which is no step or ending of this case",
+                f"{did_you_mean(choice.next, onward)}use one of: {', '.join(onward)}",
+            )
+            for choice in step.choices
+            if choice.next is not None and choice.next not in known
+        ]
     if problems:
         return problems
     reached: set[str] = set()
@@ -211,7 +213,8 @@ def _unknown_objectives(
         Problem(
             owner.at("objectives"),
             f"{kind} '{name}': objective '{ref}' is not defined in module.yaml",
-            f"use one of: {', '.join(sorted(known))}, or add it to module.yaml",
+            f"{did_you_mean(ref, sorted(known))}use one of: {', '.join(sorted(known))}, "
+            "or add it to module.yaml",
         )
         for ref in referenced
         if ref not in known

@@ -19,22 +19,27 @@ DEFAULT_ROOT = Path("modules")
 TARGET_NAMES = ("scorm12", "scorm2004")
 
 
-def _report(error: AuthoringError) -> NoReturn:
-    for problem in error.problems:
-        click.echo(str(problem), err=True)
+def _report(error: AuthoringError, outcome: str = "nothing was built") -> NoReturn:
+    _echo_problems(error)
     count = len(error.problems)
-    click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", err=True)
+    outcome = outcome.format(them="it" if count == 1 else "them")
+    click.echo(f"{count} problem{'s' if count != 1 else ''} found; {outcome}.", err=True)
     sys.exit(1)
 
 
-def _load(root: Path) -> Course:
+def _echo_problems(error: AuthoringError) -> None:
+    for problem in error.problems:
+        click.echo(str(problem), err=True)
+
+
+def _load(root: Path, outcome: str = "nothing was built") -> Course:
     from course.loader import load_course
     from course.problems import AuthoringError
 
     try:
         return load_course(root)
     except AuthoringError as error:
-        _report(error)
+        _report(error, outcome)
 
 
 root_option = click.option(
@@ -67,10 +72,11 @@ def check(root: Path) -> None:
     from course.quality import quality_warnings
     from scorm_builder.build import build_problems
 
-    course = _load(root)
+    fix_them = "fix {them} and check again"
+    course = _load(root, fix_them)
     problems = build_problems(course)  # so check finds all that would stop a build
     if problems:
-        _report(AuthoringError(problems))
+        _report(AuthoringError(problems), fix_them)
     warnings = quality_warnings(course)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
@@ -83,33 +89,63 @@ def check(root: Path) -> None:
 
 @main.command()
 @root_option
-def report(root: Path) -> None:
-    """Per module: screens, words, study time, readability and objectives × questions."""
-    from course.quality import module_quality
+@click.option(
+    "--module",
+    "module_ids",
+    multiple=True,
+    metavar="ID",
+    help="Report only on this module (repeatable).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "md", "html", "json"]),
+    default="text",
+    show_default=True,
+    help="text for the terminal; md, html or json to save and share.",
+)
+def report(root: Path, module_ids: tuple[str, ...], fmt: str) -> None:
+    """Per module: readability per screen, objectives, cases, item writing; problems first.
 
-    course = _load(root)
-    for module in course.modules:
-        quality = module_quality(module)
-        figures = quality.overall
-        click.echo(f"\n{module.title} ({module.id})")
-        click.echo(
-            f"  screens {len(module.screens())}, words {figures.words}, "
-            f"study time about {quality.study_minutes} min "
-            f"(authored: {module.spec.study_time_minutes} min)"
+    It also runs while the course has problems: they are listed first, and the report covers
+    the modules that loaded without one. The exit code is then 1.
+    """
+    from course.loader import load_course
+    from course.problems import AuthoringError
+    from course.quality import quality_warnings
+    from course.report import course_report, render
+    from scorm_builder.build import build_problems
+
+    problems = []
+    try:
+        course = load_course(root)
+        problems = build_problems(course)
+    except AuthoringError as error:
+        if error.course is None:
+            _report(error, "the report needs course.yaml to load")
+        course, problems = error.course, error.problems
+    known = {m.id for m in course.modules}
+    unknown = [m for m in module_ids if m not in known]
+    if unknown:
+        raise click.BadParameter(
+            f"no module {', '.join(unknown)}; known: {', '.join(sorted(known))}",
+            param_hint="--module",
         )
+    warnings = [] if problems else quality_warnings(course)
+    if module_ids:  # only the warnings in the chosen modules' folders
+        folders = [m.folder.resolve() for m in course.modules if m.id in module_ids]
+        warnings = [
+            w for w in warnings if any(w.location.path.resolve().is_relative_to(f) for f in folders)
+        ]
+    click.echo(render(course_report(course, module_ids, problems, warnings), fmt), nl=False)
+    if problems:
+        count = len(problems)
         click.echo(
-            f"  Flesch–Douma {figures.douma:.1f}, "
-            f"{figures.words_per_sentence:.1f} words per sentence"
+            f"{count} problem{'s' if count != 1 else ''} found (listed at the top); the report "
+            "covers the modules that loaded.",
+            err=True,
         )
-        hard = [s for s in quality.screens if s.figures.words and not s.figures.meets_targets()]
-        for screen in hard:
-            click.echo(
-                f"    reads hard: {screen.key} (Douma {screen.figures.douma:.1f}, "
-                f"{screen.figures.words_per_sentence:.1f} words/sentence)"
-            )
-        click.echo("  objective × questions:")
-        for objective, questions in quality.objective_matrix().items():
-            click.echo(f"    {objective:32} {len(questions)}  {', '.join(questions)}")
+        sys.exit(1)
 
 
 @main.command()

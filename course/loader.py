@@ -51,19 +51,22 @@ def load_course(root: Path) -> Course:
                     Problem(where, f"module '{folder_name}' is listed twice", "list it once")
                 )
                 continue
+            known = len(problems)
             module = _load_module(root, folder_name, where, problems)
-            if module is not None:
+            if module is not None and len(problems) == known:
                 modules.append(module)
     glossary = None
     if (root / GLOSSARY_FILE).exists():
         glossary, _ = _load_model(GlossaryFile, root / GLOSSARY_FILE, problems)
-    if spec is None or problems:
+    if spec is None:
         raise AuthoringError(problems)
     terms = tuple(glossary.terms) if glossary else ()
     course = Course(spec=spec, root=root, modules=tuple(modules), glossary=terms)
+    if problems:
+        raise AuthoringError(problems, course)
     problems += check_course(course)
     if problems:
-        raise AuthoringError(problems)
+        raise AuthoringError(problems, course)
     return course
 
 

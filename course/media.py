@@ -1,11 +1,13 @@
 """Images in authored Markdown: they need alt text and must be files inside the module folder.
 
-Images live in the module's ``media/`` folder. Paths are written relative to the Markdown's own
-file, so editors preview them; in the package they keep their path below the module folder.
+Images live in the module's ``media/`` folder and are written as ``media/name.png``, read from
+the module folder; ``../media/name.png`` (from the Markdown's own file, which editors preview)
+works too. In the package they keep their path below the module folder.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +20,7 @@ from course.sources import markdown_tokens
 from quizzes.authoring import Location
 
 MEDIA_FOLDER = "media"
+MAX_FILES_LISTED = 8
 
 
 @dataclass(frozen=True)
@@ -62,12 +65,27 @@ def line_in_body(screen: Screen, line: int) -> Location:
     return Location(body.path, body.line + line)
 
 
-def package_path(image_src: str, markdown_file: Path, module_folder: Path) -> str | None:
-    """Where an image goes in the package, or None unless it is a file in the module's media/."""
+def image_source(image_src: str, markdown_file: Path, module_folder: Path) -> Path | None:
+    """The file an image names, or None unless it is a file in the module's media/ folder.
+
+    A path is read from the module folder (``media/kaart.png``, as the guide writes it) and,
+    failing that, from the Markdown's own folder (``../media/kaart.png``, as editors preview it).
+    """
     if _image_problem(image_src, markdown_file, module_folder) is not None:
         return None
-    source = (markdown_file.parent / image_src).resolve()
-    return source.relative_to(module_folder.resolve()).as_posix()
+    return next(
+        source
+        for base in (module_folder, markdown_file.parent)
+        if (source := _inside_media(base / image_src, module_folder)) is not None
+    )
+
+
+def _inside_media(path: Path, module_folder: Path) -> Path | None:
+    """The resolved file, if it exists inside the module's media/ folder."""
+    # resolve() follows symlinks, so a link in media/ to a file elsewhere is outside too
+    source = path.resolve()
+    inside = source.is_relative_to((module_folder / MEDIA_FOLDER).resolve())
+    return source if inside and source.is_file() else None
 
 
 def _image_problem(image_src: str, markdown_file: Path, module_folder: Path) -> str | None:
@@ -75,17 +93,44 @@ def _image_problem(image_src: str, markdown_file: Path, module_folder: Path) -> 
     if "://" in image_src or image_src.startswith(("//", "data:")):
         return "is not a file in the module; images from elsewhere are not allowed"
     if not image_src or image_src.startswith("/"):
-        return "is not a relative path"
+        return "is a path from the top of the disk, not from the module folder"
     try:
-        # resolve() follows symlinks, so a link in media/ to a file elsewhere is outside too
-        source = (markdown_file.parent / image_src).resolve()
-        inside = source.is_relative_to((module_folder / MEDIA_FOLDER).resolve())
-        exists = inside and source.is_file()
+        bases = (module_folder, markdown_file.parent)
+        found = any(_inside_media(base / image_src, module_folder) for base in bases)
     except (OSError, ValueError):  # a NUL byte or a name too long
         return "is not a usable path"
-    if not inside:
-        return "lies outside the module's media folder"
-    return None if exists else "does not exist"
+    return None if found else "is not in the module's media/ folder"
+
+
+def media_files(module_folder: Path) -> list[str]:
+    """The names of the files in the module's media/ folder (and below it), sorted."""
+    media = module_folder / MEDIA_FOLDER
+    if not media.is_dir():
+        return []
+    return sorted(p.relative_to(media).as_posix() for p in media.rglob("*") if p.is_file())
+
+
+def image_fix(image_src: str, module_folder: Path) -> str:
+    """How to point an image at a file in media/: the closest name there, and what is there."""
+    files = media_files(module_folder)
+    if not files:
+        return (
+            "put the image in the module's media/ folder (beside module.yaml) "
+            "and write it as media/name.png"
+        )
+    shown = ", ".join(files[:MAX_FILES_LISTED]) + (" …" if len(files) > MAX_FILES_LISTED else "")
+    wanted = image_src.rsplit("/", 1)[-1]
+    # The name itself is left out: a link in media/ to a file elsewhere is no better guess.
+    close = difflib.get_close_matches(wanted, [f for f in files if f != wanted], n=1)
+    if close:
+        return (
+            f"did you mean {close[0]}? The module's media/ folder has: {shown}; "
+            f"write it as media/{close[0]}"
+        )
+    return (
+        f"the module's media/ folder has: {shown}; "
+        "put the image there and write it as media/name.png"
+    )
 
 
 def check_images(module: Module) -> list[Problem]:
@@ -105,7 +150,7 @@ def check_images(module: Module) -> list[Problem]:
                 Problem(
                     image.location,
                     f"image '{image.src}' {what}",
-                    "put the image in the module's media/ folder and use a relative path to it",
+                    image_fix(image.src, module.folder),
                 )
             )
     return problems

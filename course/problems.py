@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from quizzes.authoring import Location
+
+if TYPE_CHECKING:
+    from course.model import Course
 
 
 @dataclass(frozen=True)
@@ -17,9 +23,20 @@ class Problem:
         return f"{self.location}: {self.what} — {self.fix}"
 
 
-class AuthoringError(Exception):
-    """The authored course has problems; nothing was built."""
+def did_you_mean(written: str, known: Sequence[str]) -> str:
+    """ "did you mean 'x'? " for the known name closest to a misspelt one, else ''."""
+    close = difflib.get_close_matches(written, known, n=1)
+    return f"did you mean '{close[0]}'? " if close else ""
 
-    def __init__(self, problems: list[Problem]) -> None:
+
+class AuthoringError(Exception):
+    """The authored course has problems; nothing was built.
+
+    ``course`` holds what could be loaded without a problem (the modules that loaded cleanly),
+    so a report can still be made; None when not even course.yaml could be read.
+    """
+
+    def __init__(self, problems: list[Problem], course: Course | None = None) -> None:
         self.problems = problems
+        self.course = course
         super().__init__("\n".join(str(problem) for problem in problems))

@@ -1,37 +1,67 @@
-"""Quality of the authored text: readability, study time and what each objective is tested by.
+"""Quality of the authored text: readability, study time and the glossary.
 
 ``course check`` fails a module whose text as a whole misses the readability targets and
-warns about single screens that do; ``course report`` prints the figures.
+warns about single screens and sentences that do; ``course report`` prints the figures.
+Every warning is a :class:`~course.problems.Problem` (``file:line: what — how to fix``), like
+an error, but it does not stop a build. :func:`quality_warnings` gathers them all, also those of
+:mod:`course.item_writing` and :mod:`course.case_paths`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from statistics import mean
 
-from course.model import CaseStep, Course, Lesson, Module, ModuleItem, WorkshopCase
+from pydantic import BaseModel
+
+from course.case_paths import case_warnings
+from course.item_writing import item_writing_warnings
+from course.media import line_in_body
+from course.model import CaseStep, Course, Lesson, Module, ModuleItem, Screen, WorkshopCase
 from course.problems import Problem
 from course.readability import (
     DOUMA_TARGET,
+    SENTENCE_WORDS_LIMIT,
     WORDS_PER_SENTENCE_TARGET,
     Readability,
+    Sentence,
     combined,
+    long_words,
     measure,
+    sentences,
 )
+from quizzes.authoring import Authored, Location
 
 # Reading speed of an adult reader on screen, plus time to think per question and decision.
 WORDS_PER_MINUTE = 150
 MINUTES_PER_QUESTION = 0.5
 MINUTES_PER_DECISION = 1.0
+# The authored study time may differ this much from the estimate before the check warns.
+STUDY_TIME_RATIO = (0.67, 1.5)
+MODULE_FILE = "module.yaml"
+
+
+@dataclass(frozen=True)
+class LearnerText:
+    """A text a learner reads on one screen, and where it is written."""
+
+    key: str
+    title: str
+    text: str
+    where: Location
 
 
 @dataclass(frozen=True)
 class ScreenReadability:
     key: str
     title: str
+    where: Location
     figures: Readability
+    longest: list[tuple[Location, Sentence]]
+    hard_words: list[str]
 
 
 @dataclass(frozen=True)
@@ -51,30 +81,109 @@ class ModuleQuality:
             for objective in self.module.spec.objectives
         }
 
+    def objective_teaching(self) -> dict[str, list[str]]:
+        """Objective id → ids of the lessons and cases that teach it."""
+        return {
+            objective.id: [
+                f"{item.kind} {item.id}"
+                for item in self.module.items
+                if isinstance(item, Lesson | WorkshopCase) and objective.id in item.objectives
+            ]
+            for objective in self.module.spec.objectives
+        }
 
-def learner_texts(module: Module) -> list[tuple[str, str, str]]:
-    """(tracking key, title, Markdown) of every text a learner can read in the module."""
+
+def learner_texts(module: Module) -> list[LearnerText]:
+    """Every text a learner can read in the module, one per screen."""
     return [text for item in module.items for text in learner_texts_of(item)]
 
 
-def learner_texts_of(item: ModuleItem) -> list[tuple[str, str, str]]:
+def learner_texts_of(item: ModuleItem) -> list[LearnerText]:
     if isinstance(item, Lesson):
-        return [(f"{item.id}/{s.id}", s.title, s.body) for s in item.screens]
+        return [LearnerText(f"{item.id}/{s.id}", s.title, s.body, s.at("id")) for s in item.screens]
     if isinstance(item, WorkshopCase):
-        texts = [(f"{item.id}/intro", item.title, item.intro)]
+        texts = [LearnerText(f"{item.id}/intro", item.title, item.intro, item.at("intro"))]
         for step in item.steps:
             parts = [step.situation, step.question]
             parts += [f"{c.text}\n\n{c.feedback}" for c in step.choices]
-            texts.append((f"{item.id}/{step.id}", item.title, "\n\n".join(parts)))
-        return texts + [(f"{item.id}/{e.id}", e.title, e.text) for e in item.endings]
+            key = f"{item.id}/{step.id}"
+            texts.append(LearnerText(key, item.title, "\n\n".join(parts), step.at("id")))
+        return texts + [
+            LearnerText(f"{item.id}/{e.id}", e.title, e.text, e.at("id")) for e in item.endings
+        ]
     return [
-        (f"{item.id}/{q.id}", item.title, "\n\n".join(q.learner_texts())) for q in item.questions
+        LearnerText(f"{item.id}/{q.id}", item.title, "\n\n".join(q.learner_texts()), q.at("id"))
+        for q in item.questions
+    ]
+
+
+# The fields whose text a learner reads, in the YAML files.
+_TEXT_FIELDS = (
+    "intro",
+    "situation",
+    "question",
+    "prompt",
+    "text",
+    "feedback",
+    "feedback_true",
+    "feedback_false",
+)
+
+
+def sentences_of(item: ModuleItem) -> list[tuple[Location, Sentence]]:
+    """Every sentence a learner reads in a lesson, case or quiz, with its own line."""
+    return [pair for screen in sentences_per_screen(item) for pair in screen]
+
+
+def sentences_per_screen(item: ModuleItem) -> list[list[tuple[Location, Sentence]]]:
+    """The sentences of each screen of ``learner_texts_of(item)``, in the same order."""
+    if isinstance(item, Lesson):
+        return [list(_sentences_in_body(screen)) for screen in item.screens]
+    if isinstance(item, WorkshopCase):
+        intro = [(item.at("intro"), sentence) for sentence in sentences(item.intro)]
+        parts: list[BaseModel] = [*item.steps, *item.endings]
+        return [intro, *(list(_sentences_in_fields(part)) for part in parts)]
+    return [list(_sentences_in_fields(question)) for question in item.questions]
+
+
+def _sentences_in_body(screen: Screen) -> Iterator[tuple[Location, Sentence]]:
+    for sentence in sentences(screen.body):
+        yield line_in_body(screen, sentence.line), sentence
+
+
+def _sentences_in_fields(owner: BaseModel) -> Iterator[tuple[Location, Sentence]]:
+    """Sentences of the text fields of a YAML object and the objects in it, named by the line
+    of their field (a text of several lines is named by its first)."""
+    for name in type(owner).model_fields:
+        value = getattr(owner, name)
+        if name in _TEXT_FIELDS and isinstance(value, str) and isinstance(owner, Authored):
+            yield from ((owner.at(name), s) for s in sentences(value))
+        elif isinstance(value, list):
+            for part in value:
+                if isinstance(part, BaseModel):
+                    yield from _sentences_in_fields(part)
+        elif isinstance(value, BaseModel):
+            yield from _sentences_in_fields(value)
+
+
+def long_sentences(module: Module) -> list[tuple[Location, Sentence]]:
+    return [
+        (where, sentence)
+        for item in module.items
+        for where, sentence in sentences_of(item)
+        if sentence.words > SENTENCE_WORDS_LIMIT
     ]
 
 
 def module_quality(module: Module) -> ModuleQuality:
-    texts = learner_texts(module)
-    screens = [ScreenReadability(key, title, measure(text)) for key, title, text in texts]
+    screens = []
+    for item in module.items:
+        for text, own in zip(learner_texts_of(item), sentences_per_screen(item), strict=True):
+            longest = sorted(own, key=lambda pair: -pair[1].words)[:3]
+            figures, hard = measure(text.text), long_words(text.text)
+            screens.append(
+                ScreenReadability(text.key, text.title, text.where, figures, longest, hard)
+            )
     overall = combined(screen.figures for screen in screens)
     questions = len(module.quiz.questions) if module.quiz else 0
     cases = [item for item in module.items if isinstance(item, WorkshopCase)]
@@ -100,7 +209,7 @@ def words_read(module: Module) -> int:
                 total += sum(measure(t).words for t in texts) + round(mean(feedback))
             total += max((measure(ending.text).words for ending in item.endings), default=0)
         else:
-            total += sum(measure(text).words for _, _, text in learner_texts_of(item))
+            total += sum(measure(text.text).words for text in learner_texts_of(item))
     return total
 
 
@@ -118,45 +227,110 @@ def longest_path(case: WorkshopCase) -> list[CaseStep]:
     return list(longest_from(case.steps[0].id))
 
 
+def missed_targets(figures: Readability) -> str:
+    """The readability targets a text misses, with its figures: '' when it meets them."""
+    missed = []
+    if figures.douma < DOUMA_TARGET:
+        missed.append(f"Flesch–Douma {figures.douma:.1f} (target ≥ {DOUMA_TARGET:g})")
+    if figures.words_per_sentence > WORDS_PER_SENTENCE_TARGET:
+        missed.append(
+            f"{figures.words_per_sentence:.1f} words per sentence "
+            f"(target ≤ {WORDS_PER_SENTENCE_TARGET:g})"
+        )
+    return ", ".join(missed)
+
+
 def readability_problems(module: Module) -> list[Problem]:
     """A module whose text as a whole misses the targets fails the check."""
-    overall = module_quality(module).overall
-    if overall.meets_targets():
+    missed = missed_targets(module_quality(module).overall)
+    if not missed:
         return []
     return [
         Problem(
             module.spec.at("id"),
-            f"module '{module.id}' reads too hard: Flesch–Douma {overall.douma:.1f} "
-            f"(target ≥ {DOUMA_TARGET:g}), {overall.words_per_sentence:.1f} words per sentence "
-            f"(target ≤ {WORDS_PER_SENTENCE_TARGET:g})",
-            "shorten sentences and use shorter, common words; 'course report' lists the screens",
+            f"module '{module.id}' reads too hard: {missed}",
+            "shorten sentences and use shorter, common words; the warnings name each sentence "
+            f"over {SENTENCE_WORDS_LIMIT} words, and 'course report --module {module.id}' lists "
+            "the screens that read hardest with their longest sentences and long words",
         )
     ]
 
 
-def quality_warnings(course: Course) -> list[str]:
-    """Things worth a look that do not fail the check."""
-    warnings: list[str] = []
-    for module in course.modules:
-        quality = module_quality(module)
-        warnings += [
-            f"{module.id}: screen '{s.key}' reads hard: Douma {s.figures.douma:.1f}, "
-            f"{s.figures.words_per_sentence:.1f} words per sentence"
-            for s in quality.screens
-            if s.figures.words and not s.figures.meets_targets()
-        ]
-        authored = module.spec.study_time_minutes
-        if not 0.67 <= quality.study_minutes / authored <= 1.5:
-            warnings.append(
-                f"{module.id}: study_time_minutes is {authored}, but the text and questions "
-                f"suggest about {quality.study_minutes} minutes"
+def first_words(text: str, count: int = 6) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
+def readability_warnings(module: Module, quality: ModuleQuality) -> list[Problem]:
+    warnings = [
+        Problem(
+            screen.where,
+            f"screen '{screen.key}' reads hard: {missed_targets(screen.figures)}",
+            "use shorter sentences and common words"
+            + (f" (long here: {', '.join(screen.hard_words[:3])})" if screen.hard_words else "")
+            + f"; 'course report --module {module.id}' shows its longest sentences",
+        )
+        for screen in quality.screens
+        if screen.figures.words and missed_targets(screen.figures)
+    ]
+    warnings += [
+        Problem(
+            where,
+            f"sentence of {sentence.words} words: '{first_words(sentence.text)}'",
+            f"split it into sentences of at most {SENTENCE_WORDS_LIMIT} words (B1)",
+        )
+        for where, sentence in long_sentences(module)
+    ]
+    authored = module.spec.study_time_minutes
+    low, high = STUDY_TIME_RATIO
+    if not low <= quality.study_minutes / authored <= high:
+        warnings.append(
+            Problem(
+                module.spec.at("study_time_minutes"),
+                f"study_time_minutes is {authored}, but the text and questions suggest about "
+                f"{quality.study_minutes} minutes",
+                f"write study_time_minutes: {quality.study_minutes}, or change the module's length",
             )
-    used = " ".join(text for m in course.modules for _, _, text in learner_texts(m))
-    lowered = used.lower()
-    for term in course.glossary:
-        if not any(uses_term(used, lowered, name) for name in term.names()):
-            warnings.append(f"glossary: term '{term.term}' is used in no module")
+        )
     return warnings
+
+
+def unlisted_module_folders(course: Course) -> list[Problem]:
+    """Folders in modules/ with a module.yaml that course.yaml does not list."""
+    listed = set(course.spec.modules)
+    folders = sorted(
+        path.parent.name
+        for path in course.root.glob(f"*/{MODULE_FILE}")
+        if path.parent.name not in listed
+    )
+    return [
+        Problem(
+            course.spec.at("modules"),
+            f"module folder '{folder}' is not listed in course.yaml, so it is not in the course",
+            f"add the line '  - {folder}' under 'modules:' where it belongs in the course "
+            "order, or move the folder out of modules/",
+        )
+        for folder in folders
+    ]
+
+
+def quality_warnings(course: Course) -> list[Problem]:
+    """Things worth a look that do not fail the check, each with its file, line and fix."""
+    warnings = unlisted_module_folders(course)
+    for module in course.modules:
+        warnings += readability_warnings(module, module_quality(module))
+    used = " ".join(text.text for m in course.modules for text in learner_texts(m))
+    lowered = used.lower()
+    warnings += [
+        Problem(
+            term.at("term"),
+            f"glossary term '{term.term}' is used in no module",
+            "use it in a lesson (or add the form that is used under 'also:'), or remove it",
+        )
+        for term in course.glossary
+        if not any(uses_term(used, lowered, name) for name in term.names())
+    ]
+    return warnings + item_writing_warnings(course) + case_warnings(course)
 
 
 _WORD_CHAR = re.compile(r"\w")
@@ -182,7 +356,7 @@ def uses_term(text: str, lowered: str, name: str) -> bool:
 
 def terms_in(module: Module, course: Course) -> list[int]:
     """Indexes of the glossary terms that occur in the module's text."""
-    text = " ".join(text for _, _, text in learner_texts(module))
+    text = " ".join(text.text for text in learner_texts(module))
     lowered = text.lower()
     return [
         index

@@ -89,3 +89,48 @@ def combined(parts: Iterable[Readability]) -> Readability:
         sum(part.sentences for part in parts),
         sum(part.syllables for part in parts),
     )
+
+
+# B1 for a single sentence: a reader keeps up to about 20 words in mind at once.
+SENTENCE_WORDS_LIMIT = 20
+# A word of this many syllables or more is a hard word for a B1 reader (it also weighs most
+# in Flesch–Douma).
+LONG_WORD_SYLLABLES = 4
+
+
+@dataclass(frozen=True)
+class Sentence:
+    line: int  # line of the text where the sentence starts, from 0
+    text: str
+    words: int
+
+
+def sentences(markdown: str) -> list[Sentence]:
+    """The sentences of a Markdown text as ``measure`` counts them, with the line each starts on."""
+    found = []
+    for token in markdown_tokens(markdown):
+        if token.type != "inline":
+            continue
+        text, line_starts = "", [(0, token.map[0] if token.map else 0)]
+        for part in token.children or []:
+            if part.type in ("softbreak", "hardbreak"):
+                text += " "
+                line_starts.append((len(text), line_starts[-1][1] + 1))
+            else:
+                text += part.content
+        start = len(text) - len(text.lstrip())
+        for end in [*(m.start() for m in _SENTENCE_END.finditer(text)), len(text)]:
+            sentence = " ".join(text[start:end].split())
+            words = len(_WORD.findall(sentence))
+            if words:
+                line = max(line for offset, line in line_starts if offset <= start)
+                found.append(Sentence(line, sentence, words))
+            start = end + (len(text[end:]) - len(text[end:].lstrip()))
+    return found
+
+
+def long_words(markdown: str) -> list[str]:
+    """Words of ``LONG_WORD_SYLLABLES`` syllables or more, each once, longest first."""
+    words = {w for w in _WORD.findall(plain_text(markdown))}
+    hard = [w for w in words if syllable_count(w.lower()) >= LONG_WORD_SYLLABLES]
+    return sorted(hard, key=lambda w: (-syllable_count(w.lower()), w.lower()))

@@ -17,7 +17,7 @@ id: {slug}
 title: Nieuwe module
 description: Beschrijf in een of twee zinnen wat de deelnemer in deze module leert.
 keywords: [ondermijning]
-study_time_minutes: 5
+study_time_minutes: 3
 objectives:
   - id: eerste-doel
     text: Je noemt een signaal van ondermijning in de wijk.
@@ -64,7 +64,7 @@ steps:
 QUIZ_YAML = """\
 id: eindtoets
 title: Eindtoets
-intro: Deze toets heeft twee vragen.
+intro: Test wat je weet over signalen in de wijk.
 pass_mark: 70
 questions:
   - id: eerste-vraag
@@ -72,8 +72,8 @@ questions:
     objectives: [eerste-doel]
     prompt: Veel bezoek 's nachts bij een garage kan een signaal zijn.
     correct: true
-    feedback_true: Klopt. Het kan een signaal zijn.
-    feedback_false: Toch wel. Het kan een signaal zijn.
+    feedback_true: Het kan een signaal zijn.
+    feedback_false: Het kan wel een signaal zijn.
   - id: tweede-vraag
     type: single_choice
     objectives: [eerste-doel]
@@ -81,10 +81,10 @@ questions:
     options:
       - id: a
         text: Je vraagt door en schrijft op wat je weet.
-        feedback: Juist. Zo heb je meer informatie.
+        feedback: Zo heb je meer informatie.
       - id: b
         text: Je zegt niets tegen je team.
-        feedback: Nee. Bespreek het juist met je team.
+        feedback: Bespreek het juist met je team.
     correct: a
 """
 
@@ -106,6 +106,7 @@ def new_module(root: Path, slug: str) -> Path:
     """Write the new module's folder below ``root``; FileExistsError if it is there."""
     folder = root / folder_name(root, slug)
     folder.mkdir()
+    (folder / "media").mkdir()  # where the module's images go
     for name, (text, kind) in FILES.items():
         path = folder / name
         path.parent.mkdir(exist_ok=True)

@@ -159,17 +159,88 @@ def _yaml_problem(error: MarkedYAMLError, text: str, path: Path, first_line: int
     what = " ".join(str(error.problem or error.context or "invalid YAML").split())
     context = str(error.context or "")
     mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else first_line
+    lines = text.splitlines()
+    start = error.context_mark.line + 1 if error.context_mark else line
     fix = "check the indentation, colons and quotes on this line or the one above"
-    if "quoted scalar" in context and "end of stream" in what and error.context_mark:
-        # The end of the file is not where the mistake is: the unclosed quote is.
-        mark, what, fix = error.context_mark, "a quote opened here is not closed", "close it"
-    elif "cannot start any token" in what and mark and text[mark.index : mark.index + 1] == "\t":
-        what, fix = "a tab is used for indentation", "indent with spaces, not tabs"
+    if (quoted := _opening_quote(lines, min(start, line), line)) is not None:
+        # The end of the file, or a later line, is not where the mistake is: the quote is.
+        line, value = quoted
+        if value.startswith("'"):
+            what = "the text starts with an apostrophe ('), which YAML reads as an opening quote"
+            fix = f'put the whole text between double quotes: "{_opening_words(value)}"'
+        else:
+            what, fix = "a quote opened here is not closed", 'close it with a " at the end'
+    elif "\t" in _line(lines, line) or (
+        "cannot start any token" in what and mark and text[mark.index : mark.index + 1] == "\t"
+    ):
+        what, fix = "a tab is used for indentation", "replace the tab with spaces"
+    elif "mapping values are not allowed" in what and (value := _colon_value(_line(lines, line))):
+        what = "the text has a colon followed by a space (': '), which YAML reads as a new field"
+        fix = f'put the whole text between double quotes: "{_opening_words(value, ":")}"'
+    elif "expected ',' or '}'" in what and _flow_colon(_line(lines, line)):
+        what = "a text inside {…} has a colon followed by a space (': '), which YAML reads as "
+        what += "a new field"
+        fix = 'put that text between double quotes: {id: a, text: "Let op: …"}'
+    elif any(
+        jargon in what
+        for jargon in ("expected '-' indicator", "expected key", "block end", "mapping values")
+    ):
+        what = "this line or the one above is not indented like the lines around it"
+        fix = (
+            "indent with spaces so that each field starts exactly below the other fields of the "
+            "same question, option or step"
+        )
     elif "maximum nesting depth" in what:
         what = f"lists and mappings are nested more than {MAX_YAML_DEPTH} deep"
         fix = "flatten the structure; course files need only a few levels"
-    line = mark.line + 1 if mark else first_line
+    elif "quoted scalar" in context and "end of stream" in what and error.context_mark:
+        line, what, fix = start, "a quote opened here is not closed", "close it"
     return Problem(Location(path, line), f"invalid YAML: {what}", fix)
+
+
+# A `key: value` line (also as a list item), with the value's text.
+_KEY_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#'\"{\[-][^:]*:\s+)?(?P<value>\S.*?)\s*$")
+# A text inside {…} holding a colon: more ': ' than the mapping has fields.
+_FLOW_WITH_COLON = re.compile(r"\{(?P<inside>[^}]*)")
+
+
+def _line(lines: list[str], number: int) -> str:
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def _opening_quote(lines: list[str], first: int, last: int) -> tuple[int, str] | None:
+    """The first line from ``first`` to ``last`` whose value opens a quote it does not close
+    on that line, with that value: ``situation: 's Nachts …`` or ``title: "Toets``."""
+    for number in range(first, last + 1):
+        found = _KEY_VALUE.match(_line(lines, number))
+        value = found.group("value") if found else ""
+        if value[:1] in ("'", '"') and (len(value) == 1 or not value.endswith(value[0])):
+            return number, value
+    return None
+
+
+def _colon_value(line: str) -> str:
+    """The value of a ``key: value`` line when it holds a colon of its own, else ''."""
+    found = _KEY_VALUE.match(line)
+    value = found.group("value") if found else ""
+    return value if ": " in value or value.endswith(":") else ""
+
+
+def _flow_colon(line: str) -> bool:
+    found = _FLOW_WITH_COLON.search(line)
+    inside = found.group("inside") if found else ""
+    return inside.count(": ") > inside.count(",") + 1
+
+
+def _opening_words(value: str, through: str = "") -> str:
+    """The start of a value to show in a message: two words, or up to the word with ``through``,
+    and '…' when there is more."""
+    words = value.split()
+    count = 2
+    if through:
+        count = max(count, next((n + 1 for n, w in enumerate(words) if through in w), count))
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
 def _plain(node: Node, path: Path, constructor: SafeConstructor) -> Any:

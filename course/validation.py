@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from course.problems import Problem
+from course.problems import Problem, did_you_mean
 from course.sources import MISSING, child, line_at, origin_of
 from quizzes.authoring import Authored, Location
 
@@ -72,8 +71,18 @@ def _problem(model: type[BaseModel], raw: Any, path: Path, detail: ErrorDetails)
         )
     if kind == "extra_forbidden":
         allowed = sorted(_fields_at(model, raw, loc[:-1]))
-        close = difflib.get_close_matches(field, allowed, n=1)
-        fix = f"did you mean '{close[0]}'?" if close else "remove it or correct its name"
+        guess = did_you_mean(field, allowed).rstrip()
+        fix = guess or "remove it or correct its name"
+        parent_loc = _parent_loc(loc[:-1])
+        if not guess and parent_loc is not None and field in _fields_at(model, raw, parent_loc):
+            # Indented one level too deep: the field belongs to the object around this one.
+            fix = f"check its indentation: '{field}' is a field of the whole file; start it at "
+            fix += "the beginning of the line, like 'id:'"
+            if parent_loc:
+                parent = _owner(raw, _data_keys(raw, parent_loc)).rstrip(": ")
+                fix = f"check its indentation: '{field}' is a field of {parent}; line it up "
+                fix += f"with the other fields of {parent}"
+            return Problem(location, f"{owner}'{field}' is not a field here", fix)
         return Problem(
             location, f"{owner}unknown field '{field}'", f"{fix} (allowed: {', '.join(allowed)})"
         )
@@ -85,6 +94,18 @@ def _problem(model: type[BaseModel], raw: Any, path: Path, detail: ErrorDetails)
     subject = subject.rstrip(": ")
     item_name = _ITEM_NAMES.get(field, "item")
     return Problem(location, f"{subject}: {_what(detail)}{got}", _fix(detail, item_name))
+
+
+def _parent_loc(loc: tuple[int | str, ...]) -> tuple[int | str, ...] | None:
+    """The ``loc`` of the object around the one at ``loc``, or None for the file itself."""
+    parts = list(loc)
+    if not parts:
+        return None
+    if isinstance(parts[-1], str) and len(parts) > 1 and isinstance(parts[-2], int):
+        parts.pop()  # the question type pydantic chose for a list item
+    if parts and isinstance(parts[-1], int):
+        parts.pop()
+    return tuple(parts[:-1])
 
 
 def _data_keys(raw: Any, loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
@@ -240,7 +261,9 @@ def _fix(detail: ErrorDetails, item_name: str) -> str:
             )
         return f"write it in the form {pattern}"
     if kind == "union_tag_invalid":
-        return f"use one of: {ctx.get('expected_tags', '')}".replace("'", "")
+        tags = str(ctx.get("expected_tags", "")).replace("'", "")
+        guess = did_you_mean(str(ctx.get("tag")), tags.split(", "))
+        return f"{guess}(use one of: {tags})" if guess else f"use one of: {tags}"
     if kind == "too_short":
         least = ctx.get("min_length")
         return f"give at least {least} {item_name}{'' if least == 1 else 's'}"

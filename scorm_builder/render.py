@@ -16,7 +16,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 import quizzes
-from course.media import package_path
+from course.media import image_source
 from course.model import CLOSING_KEY, Course, Lesson, Module, Quiz, ScreenRef, WorkshopCase
 from course.quality import terms_in
 from course.sources import MARKDOWN, markdown_tokens
@@ -94,10 +94,12 @@ def _markdown_with_media(context: Context, text: str, owner: Authored | None = N
         for token in tokens:
             for child in token.children or []:
                 src = str(child.attrGet("src") or "") if child.type == "image" else ""
-                target = src and package_path(src, source_file, context["module"].folder)
-                if target:
+                folder = context["module"].folder
+                source = image_source(src, source_file, folder) if src else None
+                if source is not None:
+                    target = source.relative_to(folder.resolve()).as_posix()
                     image_paths[src] = target
-                    context["media"][target] = (source_file.parent / src).resolve()
+                    context["media"][target] = source
     env = {"image_paths": image_paths}
     return Markup(MARKDOWN.renderer.render(tokens, MARKDOWN.options, env))
 

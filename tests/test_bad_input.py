@@ -23,7 +23,9 @@ from tests.test_loader_errors import CASE, CASES, COURSE, LESSON, MODULE, QUIZ, 
 Breakage = Callable[[Path], None]
 GLOSSARY = "glossary.yaml"
 MEDIA = "01-basis/media"
-FIX_IMAGE = "put the image in the module's media/ folder and use a relative path to it"
+FIX_IMAGE = (
+    "the module's media/ folder has: kaart.png; put the image there and write it as media/name.png"
+)
 
 
 def add_image(markdown: str, file: str = "kaart.png") -> Breakage:
@@ -75,14 +77,47 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         "tab indentation",
         edit(MODULE, "  - lesson: lessons/01-intro.md", "\t- lesson: lessons/01-intro.md"),
         [
-            "01-basis/module.yaml:12: invalid YAML: a tab is used for indentation — indent with "
-            "spaces, not tabs"
+            "01-basis/module.yaml:12: invalid YAML: a tab is used for indentation — replace the "
+            "tab with spaces"
         ],
     ),
     (
         "unclosed quote",
         edit(QUIZ, "title: Toets", 'title: "Toets'),
-        ["01-basis/quiz.yaml:2: invalid YAML: a quote opened here is not closed — close it"],
+        [
+            "01-basis/quiz.yaml:2: invalid YAML: a quote opened here is not closed — close it "
+            'with a " at the end'
+        ],
+    ),
+    (
+        "value that starts with 's",
+        edit(CASE, "situation: De bewoner ziet", "situation: 's Nachts ziet de bewoner"),
+        [
+            f"{CASE}:19: invalid YAML: the text starts with an apostrophe ('), which YAML reads "
+            'as an opening quote — put the whole text between double quotes: "\'s Nachts …"'
+        ],
+    ),
+    (
+        "colon inside a value",
+        edit(CASE, "feedback: Dat is te snel.", "feedback: Let op: dat is te snel."),
+        [
+            f"{CASE}:16: invalid YAML: the text has a colon followed by a space (': '), which "
+            'YAML reads as a new field — put the whole text between double quotes: "Let op: …"'
+        ],
+    ),
+    (
+        "tab inside a list item",
+        edit(CASE, "        next: te-snel", "      \tnext: te-snel"),
+        [f"{CASE}:17: invalid YAML: a tab is used for indentation — replace the tab with spaces"],
+    ),
+    (
+        "option field indented too little",
+        edit(QUIZ, "        feedback: Dat is de kern.", "      feedback: Dat is de kern."),
+        [
+            "01-basis/quiz.yaml:13: invalid YAML: this line or the one above is not indented like "
+            "the lines around it — indent with spaces so that each field starts exactly below "
+            "the other fields of the same question, option or step"
+        ],
     ),
     (
         "duplicate key",
@@ -95,7 +130,9 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
     (
         "alias that could expand without limit",
         edit(
-            QUIZ, "intro: Beantwoord drie vragen.", "intro: &a Beantwoord drie vragen.\nextra: *a"
+            QUIZ,
+            "intro: Test wat je weet over ondermijning.",
+            "intro: &a Beantwoord drie vragen.\nextra: *a",
         ),
         [
             "01-basis/quiz.yaml:4: YAML alias '*a' is not allowed — write the value out in full "
@@ -313,7 +350,8 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         edit(CASE, "objectives: [herkennen]", "objectives: [herkenen]"),
         [
             "01-basis/cases/buurman.yaml:4: case 'buurman': objective 'herkenen' is not defined "
-            "in module.yaml — use one of: herkennen, samenwerken, or add it to module.yaml"
+            "in module.yaml — did you mean 'herkennen'? use one of: herkennen, samenwerken, or "
+            "add it to module.yaml"
         ],
     ),
     (
@@ -345,8 +383,8 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         "single choice with one option",
         edit(
             QUIZ,
-            "      - id: b\n        text: Alleen winkeldiefstal.\n        feedback: Nee, het gaat "
-            "om meer.\n",
+            "      - id: b\n        text: Alleen winkeldiefstal.\n        feedback: Het gaat om "
+            "meer.\n",
             "",
         ),
         [
@@ -415,7 +453,7 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         edit(CASE, "        next: te-snel\n", "        next: te-laat\n"),
         [
             f"{CASE}:17: step 'eerste-stap', choice 'b': 'next' names 'te-laat', which is no step "
-            "or ending of this case — use one of: eerste-stap, tweede-stap, samen-verder, te-snel"
+            "or ending of this case — use one of: tweede-stap, samen-verder, te-snel"
         ],
     ),
     (
@@ -443,20 +481,34 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
     (
         "missing media file",
         add_image("![Kaart](../media/weg.png)"),
-        [f"{LESSON}:10: image '../media/weg.png' does not exist — {FIX_IMAGE}"],
+        [
+            f"{LESSON}:10: image '../media/weg.png' is not in the module's media/ folder — "
+            + FIX_IMAGE
+        ],
+    ),
+    (
+        "media file name misspelt",
+        add_image("![Kaart](media/kaart.jpg)"),
+        [
+            f"{LESSON}:10: image 'media/kaart.jpg' is not in the module's media/ folder — did you "
+            "mean kaart.png? The module's media/ folder has: kaart.png; write it as media/kaart.png"
+        ],
     ),
     (
         "media path out of the module",
         add_image("![Kaart](../../../course.yaml)"),
         [
-            f"{LESSON}:10: image '../../../course.yaml' lies outside the module's media folder — "
+            f"{LESSON}:10: image '../../../course.yaml' is not in the module's media/ folder — "
             + FIX_IMAGE
         ],
     ),
     (
         "media path absolute",
         add_image("![Wachtwoorden](/etc/passwd)"),
-        [f"{LESSON}:10: image '/etc/passwd' is not a relative path — {FIX_IMAGE}"],
+        [
+            f"{LESSON}:10: image '/etc/passwd' is a path from the top of the disk, not from the "
+            f"module folder — {FIX_IMAGE}"
+        ],
     ),
     (
         "media path through a symlink",
@@ -465,8 +517,9 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
             symlink(f"{MEDIA}/link.png", "course/course.yaml"),
         ),
         [
-            f"{LESSON}:10: image '../media/link.png' lies outside the module's media folder — "
-            + FIX_IMAGE
+            f"{LESSON}:10: image '../media/link.png' is not in the module's media/ folder — "
+            "the module's media/ folder has: kaart.png, link.png; put the image there and write "
+            "it as media/name.png"
         ],
     ),
     (

@@ -320,14 +320,19 @@ def test_real_course_worst_case_state_fits_scorm12() -> None:
         assert len(worst_case_suspend_data(module)) < 2048, module.id
 
 
-def test_images_are_packaged_under_media(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "written",
+    ["media/kaart.png", "../media/kaart.png"],
+    ids=["from the module folder, as the guide writes it", "from the lesson's own folder"],
+)
+def test_images_are_packaged_under_media(tmp_path: Path, written: str) -> None:
     root = fixture_copy(tmp_path)
     (root / "01-basis" / "media").mkdir()
     (root / "01-basis" / "media" / "kaart.png").write_bytes(b"\x89PNG fake")
     replace_in(
         root / "01-basis" / "lessons" / "01-intro.md",
         "Dat heet ondermijning.",
-        "Dat heet ondermijning.\n\n![Kaart van de wijk](../media/kaart.png)",
+        f"Dat heet ondermijning.\n\n![Kaart van de wijk]({written})",
     )
     (package, *_) = build(load_course(root), tmp_path / "dist", ["scorm2004"])
     with zipfile.ZipFile(package.path) as archive:
@@ -345,8 +350,9 @@ def test_cli_report_prints_figures_and_the_objective_matrix() -> None:
     for module in course.modules:
         assert f"{module.title} ({module.id})" in result.output
         for objective in module.spec.objectives:
-            assert re.search(rf"^\s+{objective.id}\s+\d+\s+\S", result.output, re.M), objective.id
-    assert result.output.count("Flesch–Douma") == len(course.modules)
+            line = rf"^\s+{objective.id}: taught by \S.*; tested by \d+ question\(s\) \S"
+            assert re.search(line, result.output, re.M), objective.id
+    assert result.output.count("words per sentence: meets the targets") == len(course.modules)
     assert "study time about" in result.output
 
 
@@ -360,5 +366,10 @@ def test_cli_check_lists_screens_that_read_hard_as_warnings(tmp_path: Path) -> N
     )
     result = CliRunner().invoke(main, ["check", "--root", str(root)])
     assert result.exit_code == 0, result.output
-    assert "warning: basis: screen 'intro/partners' reads hard: Douma" in result.output
+    assert (
+        "warning: 01-basis/lessons/01-intro.md:10: screen 'intro/partners' reads hard: "
+        "Flesch–Douma -160.6 (target ≥ 60) — use shorter sentences and common words (long here: "
+        "criminaliteitsvormen, samenwerkingsverbanden, veiligheidsstrategieën); 'course report "
+        "--module basis' shows its longest sentences"
+    ) in result.output.replace(f"{root}/", "")
     assert "no problems, " in result.output

@@ -28,7 +28,7 @@ def broken(tmp_path: Path, old: str, new: str) -> list[str]:
 def test_next_must_name_a_step_or_ending(tmp_path: Path) -> None:
     assert broken(tmp_path, FIRST_B_NEXT, "        next: te-laat\n") == [
         f"{CASE}:17: step 'eerste-stap', choice 'b': 'next' names 'te-laat', which is no step "
-        "or ending of this case — use one of: eerste-stap, tweede-stap, samen-verder, te-snel"
+        "or ending of this case — use one of: tweede-stap, samen-verder, te-snel"
     ]
 
 

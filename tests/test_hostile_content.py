@@ -51,7 +51,7 @@ def hostile_package(tmp_path_factory: pytest.TempPathFactory) -> BuiltPackage:
     hostile_line = f"'{HOSTILE_TITLE} [link](javascript:window.hacked=1)'"
     quiz, case = root / "01-basis" / "quiz.yaml", root / "01-basis" / "cases" / "buurman.yaml"
     replace_in(quiz, "prompt: Wat is ondermijning?", f"prompt: {hostile_line}")
-    replace_in(quiz, "feedback: Juist.", f"feedback: {hostile_line}")
+    replace_in(quiz, "feedback: Dat is de kern.", f"feedback: {hostile_line}")
     replace_in(case, "text: Je luistert en vraagt door.", f"text: {hostile_line}")
     situation = "situation: De bewoner ruikt elke dag een sterke geur bij de buren."
     replace_in(case, situation, f"situation: {hostile_line}")

@@ -70,12 +70,16 @@ def test_a_new_module_passes_check_once_listed_in_course_yaml(tmp_path: Path) ->
         "quiz.yaml",
     ]
     assert (folder / "quiz.yaml").read_text().startswith("# yaml-language-server: $schema=")
+    assert (folder / "media").is_dir()
+    unlisted = runner.invoke(main, ["check", "--root", str(root)])
+    assert "module folder '02-wijkteams' is not listed in course.yaml" in unlisted.output
 
     with (root / "course.yaml").open("a", encoding="utf-8") as course_yaml:
         course_yaml.write("  - 02-wijkteams\n")
     checked = runner.invoke(main, ["check", "--root", str(root)])
     assert checked.exit_code == 0, checked.output
     assert "2 module(s)" in checked.output
+    assert "02-wijkteams" not in checked.output  # the placeholder text gives no warning
     assert [m.id for m in load_course(root).modules] == ["basis", "wijkteams"]
 
 
