@@ -10,6 +10,8 @@ import http.client
 import json
 import re
 import shutil
+import socket
+import struct
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -244,6 +246,74 @@ def test_watch_rebuilds_and_reloads_the_open_page(page: Page, tmp_path: Path) ->
         page.get_by_text("Herziene basis van ondermijning").first.wait_for(timeout=10_000)
         assert page.locator(".problems").count() == 0
         assert int(page.locator("body").get_attribute("data-build") or 0) >= 3
+
+
+def test_watch_updates_the_open_player_and_shows_a_failed_rebuild_over_it(
+    page: Page, tmp_path: Path
+) -> None:
+    root = tmp_path / "course"
+    shutil.copytree(FIXTURE_COURSE, root)
+    lesson = root / "01-basis" / "lessons" / "01-intro.md"
+    module_file = root / "01-basis" / "module.yaml"
+    authored = module_file.read_text(encoding="utf-8")
+    with running_preview(root, tmp_path, "--watch") as preview:
+        launch(page, preview.url, PACKAGES["2004"])
+        player = page.frame_locator("#sco")
+        page.evaluate("window.notReloaded = true")
+        overlay = page.locator("#build-problems")
+        assert overlay.is_hidden()
+
+        # A save shows in the open player, without reloading the page around it.
+        lesson.write_text(lesson.read_text().replace("## Onderwereld", "## Nieuwe onderwereld"))
+        player.get_by_role("heading", name="Nieuwe onderwereld en bovenwereld").wait_for()
+        assert page.evaluate("window.notReloaded") is True
+
+        # A save with a mistake: its problems show over the player, which keeps playing.
+        module_file.write_text(authored.replace("title: Basis", "title: Basis: herzien"))
+        overlay.wait_for(state="visible")
+        assert overlay.get_by_role("listitem").first.inner_text().startswith(f"{module_file}:2: ")
+        assert player.get_by_role("heading", name="Nieuwe onderwereld en bovenwereld").is_visible()
+
+        # Fixed: the box goes away by itself and the rebuilt package plays.
+        module_file.write_text(authored.replace("title: Basis", "title: Herziene basis"))
+        overlay.wait_for(state="hidden")
+        player.get_by_text("Herziene basis van ondermijning").first.wait_for()
+        assert page.evaluate("window.notReloaded") is True
+
+
+def dropped_request(url: str, path: str) -> socket.socket:
+    """A GET whose client resets the connection once the response starts, as a closed tab does;
+    returns a second socket with the same request, still open."""
+    address = urlsplit(url)
+    host, port = address.hostname or "", address.port or 0
+    request = f"GET {path} HTTP/1.1\r\nHost: {address.netloc}\r\n\r\n".encode()
+    dropped, kept = (socket.create_connection((host, port), timeout=10) for _ in range(2))
+    for connection in (dropped, kept):
+        connection.sendall(request)
+        assert connection.recv(1024).startswith(b"HTTP/1.0 200")
+    # Linger 0: close() resets the connection, so the server's next write fails at once.
+    dropped.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    dropped.close()
+    return kept
+
+
+def test_a_closed_connection_is_no_traceback_in_the_terminal(tmp_path: Path) -> None:
+    root = tmp_path / "course"
+    shutil.copytree(FIXTURE_COURSE, root)
+    lesson = root / "01-basis" / "lessons" / "01-intro.md"
+    with running_preview(root, tmp_path, "--watch") as preview:
+        # A large file, cut off mid-response; then an open page's event stream, cut off
+        # before the next build is pushed to it.
+        with dropped_request(preview.url, "/scorm-again.min.js"):
+            pass
+        with dropped_request(preview.url, "/events?build=0") as events:
+            lesson.write_text(lesson.read_text().replace("## Onderwereld", "## Nieuwe"))
+            received = b""
+            while b"event: build" not in received:
+                received += events.recv(1024)
+    output = "".join(preview.output)
+    assert "Rebuilt in" in output
+    assert "Traceback" not in output and "Error" not in output, output
 
 
 def test_without_node_modules_it_says_to_run_npm_ci(tmp_path: Path) -> None:

@@ -10,8 +10,9 @@ import http.server
 import json
 import mimetypes
 import re
+import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import cache
 from http.cookies import CookieError, SimpleCookie
@@ -28,6 +29,8 @@ from course.problems import AuthoringError, Problem
 
 HERE = Path(__file__).parent
 STATIC = {name: HERE / "static" / name for name in ("player.js", "preview.css", "reload.js")}
+# An open page's event stream gets a comment this often, so a closed tab is noticed.
+KEEPALIVE_SECONDS = 15
 SCORM_AGAIN_URL = "/scorm-again.min.js"
 LEARNER_COOKIE = "preview_learner"
 DEFAULT_LEARNER = "learner"
@@ -59,7 +62,7 @@ class Preview:
         self,
         store: Store,
         scorm_again: Path,
-        build: Callable[[], list[PreviewPackage]],
+        build: Callable[[Mapping[str, PreviewPackage]], list[PreviewPackage]],
         watching: bool,
     ) -> None:
         self.store = store
@@ -71,19 +74,37 @@ class Preview:
         self.built_at = ""
         self.problems: list[Problem] = []
         self._lock = threading.Lock()
+        self._built = threading.Condition()
+        self._closing = False
 
     def rebuild(self) -> None:
         """Build again; on problems keep serving the last good build and show the problems."""
         with self._lock:
             try:
-                packages = self._build()
+                packages = self._build(self.packages)
             except AuthoringError as error:
-                self.problems = error.problems
+                problems = error.problems
             else:
                 self.packages = {package.name: package for package in packages}
-                self.problems = []
-            self.build_number += 1
-            self.built_at = datetime.now().strftime("%H:%M:%S")
+                problems = []
+            with self._built:
+                self.problems = problems
+                self.build_number += 1
+                self.built_at = datetime.now().strftime("%H:%M:%S")
+                self._built.notify_all()
+
+    def next_build(self, after: int, timeout: float) -> int | None:
+        """The build number once it differs from ``after`` (or ``after`` when ``timeout``
+        passed first); None when the server is stopping."""
+        with self._built:
+            self._built.wait_for(lambda: self._closing or self.build_number != after, timeout)
+            return None if self._closing else self.build_number
+
+    def close(self) -> None:
+        """End every waiting event stream, so the server can stop."""
+        with self._built:
+            self._closing = True
+            self._built.notify_all()
 
 
 class PreviewServer(http.server.ThreadingHTTPServer):
@@ -94,17 +115,28 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         self.preview = preview
         super().__init__(("127.0.0.1", port), PreviewHandler)
 
+    def server_close(self) -> None:
+        self.preview.close()  # event streams would otherwise keep their threads, and us, waiting
+        super().server_close()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that closes a tab or reloads drops its connection: not worth a traceback."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
 
 Route = tuple[str, re.Pattern[str], str]
 ROUTES: list[Route] = [
     ("GET", re.compile(r"/"), "course_page"),
     ("POST", re.compile(r"/learner"), "choose_learner"),
     ("GET", re.compile(r"/play/(?P<package>[^/]+)"), "player_page"),
+    ("GET", re.compile(r"/launch/(?P<package>[^/]+)"), "launch_data"),
     ("GET", re.compile(r"/attempts/(?P<attempt_id>\d+)"), "attempt_page"),
     ("GET", re.compile(r"/attempts/(?P<attempt_id>\d+)/sessions"), "sessions_finished"),
     ("POST", re.compile(r"/attempts/(?P<attempt_id>\d+)/commit"), "commit"),
     ("POST", re.compile(r"/attempts/(?P<attempt_id>\d+)/reset"), "reset"),
-    ("GET", re.compile(r"/build"), "build_number"),
+    ("GET", re.compile(r"/events"), "build_events"),
     ("GET", re.compile(r"/packages/(?P<package>[^/]+)/(?P<path>.+)"), "package_file"),
     ("GET", re.compile(r"/static/(?P<name>[^/]+)"), "static_file"),
     ("GET", re.compile(re.escape(SCORM_AGAIN_URL)), "scorm_again"),
@@ -156,18 +188,35 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         if found is None:
             self._send_text(404, f"No package {package!r} in this build")
             return
+        attempt, launch = self._launch(found)
+        resumed = launch["data"][found.standard.entry] == "resume"
+        self._send_page(
+            "player.html.j2", package=found, attempt=attempt, launch=launch, resumed=resumed
+        )
+
+    def launch_data(self, package: str) -> None:
+        """What the player needs to start the SCO again (after a rebuild), as JSON."""
+        found = self.preview.packages.get(package)
+        if found is None:
+            self._send_json(404, {"error": f"no package {package!r} in this build"})
+            return
+        self._send_json(200, self._launch(found)[1])
+
+    def _launch(self, package: PreviewPackage) -> tuple[Attempt, dict[str, Any]]:
+        """The learner's attempt to continue (a new one after an ended one) and its launch."""
         learner = self._learner()
         store = self.preview.store
         learner_id = store.learner_id(learner)
-        attempt = store.current_attempt(learner_id, package)
-        if found.standard.has_ended(attempt.state, attempt.sessions_finished):
-            attempt = store.new_attempt(learner_id, package)
-        data = found.standard.launch_data(
-            f"learner-{learner_id}", learner, found.pass_mark, attempt.state
+        attempt = store.current_attempt(learner_id, package.name)
+        if package.standard.has_ended(attempt.state, attempt.sessions_finished):
+            attempt = store.new_attempt(learner_id, package.name)
+        data = package.standard.launch_data(
+            f"learner-{learner_id}", learner, package.pass_mark, attempt.state
         )
-        launch = {
-            "version": found.standard.version,
-            "sco": f"/packages/{quote(package)}/{quote(found.launch)}",
+        return attempt, {
+            "version": package.standard.version,
+            "sco": f"/packages/{quote(package.name)}/{quote(package.launch)}",
+            "launchUrl": f"/launch/{quote(package.name)}",
             "commitUrl": f"/attempts/{attempt.id}/commit",
             "sessionsUrl": f"/attempts/{attempt.id}/sessions",
             "sessionsFinished": attempt.sessions_finished,
@@ -175,10 +224,6 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             "buildNumber": self.preview.build_number if self.preview.watching else None,
             "data": data,
         }
-        resumed = data[found.standard.entry] == "resume"
-        self._send_page(
-            "player.html.j2", package=found, attempt=attempt, launch=launch, resumed=resumed
-        )
 
     def attempt_page(self, attempt_id: str) -> None:
         attempt = self.preview.store.attempt(int(attempt_id))
@@ -237,8 +282,28 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             return
         self._send_json(200, {"sessionsFinished": attempt.sessions_finished})
 
-    def build_number(self) -> None:
-        self._send_json(200, {"build": self.preview.build_number})
+    def build_events(self) -> None:
+        """Server-Sent Events: each build after the page's own (``?build=N``) is pushed as a
+        ``build`` event with its problems, so an open page reloads or shows them at once."""
+        # A reconnecting EventSource says which event it saw last (each event's id is its build).
+        shown = self.headers.get("Last-Event-ID") or self.query.get("build", [""])[0]
+        seen = int(shown) if shown.isdigit() else -1
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.close_connection = True
+        while True:
+            current = self.preview.next_build(seen, KEEPALIVE_SECONDS)
+            if current is None:
+                return
+            if current == seen:
+                self.wfile.write(b": still here\n\n")
+                continue
+            seen = current
+            event = {"build": current, "problems": [str(p) for p in self.preview.problems]}
+            message = f"id: {current}\nevent: build\ndata: {json.dumps(event)}\n\n"
+            self.wfile.write(message.encode())
 
     # --- files ----------------------------------------------------------------------------
     def package_file(self, package: str, path: str) -> None:
