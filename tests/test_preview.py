@@ -181,6 +181,88 @@ def test_two_learners_are_kept_apart_and_reset_starts_over(
     assert [row["number"] for row in attempt_rows(shared_preview, "Bea")] == [1, 2]
 
 
+COURSE_PACKAGES = {"1.2": "mini-cursus-scorm12", "2004": "mini-cursus-scorm2004"}
+
+
+@pytest.fixture(scope="module")
+def two_module_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture course with a second module (a copy of the first under another id)."""
+    root = tmp_path_factory.mktemp("two-modules") / "course"
+    shutil.copytree(FIXTURE_COURSE, root)
+    shutil.copytree(root / "01-basis", root / "02-vervolg")
+    module_file = root / "02-vervolg" / "module.yaml"
+    module_file.write_text(
+        module_file.read_text()
+        .replace("id: basis", "id: vervolg")
+        .replace("title: Basis van ondermijning", "title: Vervolg op de basis")
+    )
+    course_file = root / "course.yaml"
+    course_file.write_text(
+        course_file.read_text().replace("  - 01-basis", "  - 01-basis\n  - 02-vervolg")
+    )
+    return root
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_a_whole_course_package_plays_module_by_module(
+    page: Page, fixture_course: Course, two_module_course: Path, tmp_path: Path, version: str
+) -> None:
+    """The course page lists the whole-course packages; the player shows their modules; SCORM
+    2004's sequencing opens module 2 only after module 1 is completed, 1.2 opens both; each
+    module is tracked apart and the attempt page shows them all."""
+    module = fixture_course.modules[0]
+    package = COURSE_PACKAGES[version]
+    second_at_start = "locked" if version == "2004" else "not started"
+    with running_preview(two_module_course, tmp_path) as preview:
+        choose_learner(page, preview.url, "Eva")
+        row = page.locator(f'tr[data-package="{package}"]')
+        assert "Whole course: Mini-cursus" in row.inner_text()
+        assert row.locator('li[data-sco="ITEM-vervolg"]').inner_text().endswith(second_at_start)
+
+        frame = launch(page, preview.url, package)
+        toc = page.locator("nav.toc li")
+        assert toc.locator("a").all_inner_texts() == [
+            "Basis van ondermijning",
+            "Vervolg op de basis",
+        ]
+        assert toc.first.locator("a").get_attribute("aria-current") == "page"
+        assert toc.nth(1).locator(".sco-status").inner_text() == second_at_start
+        if version == "2004":
+            toc.nth(1).locator("a").click()
+            page.wait_for_url("**sco=ITEM-vervolg")
+            assert page.locator("h1").inner_text() == "Vervolg op de basis is locked"
+            assert (
+                "Basis van ondermijning is completed" in page.locator(".locked-reason").inner_text()
+            )
+            page.click("a.launch")  # continue the course: module 1 again
+            frame = sco_frame(page)
+        take(frame, module, right)
+        page.locator('nav.toc li[data-sco="ITEM-vervolg"] a').click()
+        page.wait_for_url("**sco=ITEM-vervolg")
+        frame = sco_frame(page)
+        assert "Vervolg op de basis" in frame.locator("body").inner_text()
+        take(frame, module, right, screens=2)
+        leave(page)
+
+        scos = page.locator("table.scos tbody tr")
+        assert scos.locator("th").all_inner_texts() == [
+            "Basis van ondermijning",
+            "Vervolg op de basis",
+        ]
+        done = "passed" if version == "1.2" else "completed, passed"
+        assert scos.first.locator("td").first.inner_text() == done
+        assert scos.nth(1).locator("td").first.inner_text().startswith("incomplete")
+        assert scos.nth(1).get_attribute("aria-current") == "true"
+        attempts = attempt_rows(preview, "Eva")
+        assert [row["package"] for row in attempts] == [
+            f"{package}/ITEM-basis",
+            f"{package}/ITEM-vervolg",
+        ]
+        assert fixture_course.modules[0].quiz
+        first, second = (row["state"] for row in attempts)
+        assert len(interaction_ids(first)) > len(interaction_ids(second))
+
+
 def request(
     preview: RunningPreview, method: str, path: str, body: str = "", **headers: str
 ) -> tuple[int, bytes, http.client.HTTPMessage]:

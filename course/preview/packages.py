@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,16 +23,99 @@ _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fa
 
 
 @dataclass(frozen=True)
-class PreviewPackage:
-    name: str
-    module_title: str
-    target_label: str
-    standard: Standard
+class Sco:
+    """One item of the package's organization with the SCO it launches."""
+
+    id: str
+    """The item's identifier in the manifest."""
+    title: str
     launch: str
-    """The SCO's launch file, from the manifest's resource href."""
+    """The SCO's launch file, from its resource's href."""
     pass_mark: float | None
     """Percentage, from the manifest (1.2 masteryscore, 2004 minNormalizedMeasure)."""
+    requires: tuple[str, ...]
+    """Items that must be completed before this one opens (SCORM 2004 sequencing)."""
+
+
+@dataclass(frozen=True)
+class PreviewPackage:
+    name: str
+    title: str
+    """The module's title, or the course's for a whole-course package."""
+    target_label: str
+    standard: Standard
+    whole_course: bool
+    scos: tuple[Sco, ...]
     files: dict[str, bytes]
+
+    def sco(self, sco_id: str) -> Sco | None:
+        return next((sco for sco in self.scos if sco.id == sco_id), None)
+
+    def tracking_key(self, sco: Sco) -> str:
+        """What the store files this SCO's attempts under: a whole-course package tracks each
+        SCO apart, as an LMS does."""
+        return f"{self.name}/{sco.id}" if self.whole_course else self.name
+
+    def is_open(self, sco: Sco, completed: Collection[str]) -> bool:
+        """Whether the sequencing lets ``sco`` start, given the items already ``completed``."""
+        return all(required in completed for required in sco.requires)
+
+
+def _attributes(element: etree._Element, path: str, objective: str = "") -> list[str]:
+    """The attribute values an XPath ending in ``/@name`` selects (``$objective`` given)."""
+    found = element.xpath(path, objective=objective)
+    return [str(value) for value in found] if isinstance(found, list) else []
+
+
+def _items(manifest: etree._Element, version: str) -> tuple[Sco, ...]:
+    resources = {
+        str(resource.get("identifier")): str(resource.get("href"))
+        for resource in manifest.iterfind(".//{*}resource[@href]")
+    }
+    organization = manifest.find(".//{*}organization")
+    assert organization is not None
+    items = [item for item in organization.iterfind("{*}item") if item.get("identifierref")]
+    # SCORM 2004: an item writes its completion to a global objective; another item whose
+    # precondition rule reads that objective is disabled until it is completed.
+    written_by = {
+        target: str(item.get("identifier"))
+        for item in items
+        for target in _attributes(item, ".//*[@writeCompletionStatus='true']/@targetObjectiveID")
+    }
+    scos = []
+    for item in items:
+        if version == "1.2":
+            mastery = item.findtext("{*}masteryscore")
+            pass_mark = float(mastery) if mastery else None
+        else:
+            measure = item.findtext(".//{*}primaryObjective/{*}minNormalizedMeasure")
+            pass_mark = float(measure) * 100 if measure else None
+        disabling = _attributes(
+            item,
+            ".//*[local-name()='preConditionRule'][.//*[@action='disabled']]"
+            "//*[local-name()='ruleCondition']/@referencedObjective",
+        )
+        requires = [
+            written_by[target]
+            for objective in disabling
+            for target in _attributes(
+                item,
+                ".//*[local-name()='objective'][@objectiveID=$objective]"
+                "/*[@readCompletionStatus='true']/@targetObjectiveID",
+                objective,
+            )
+            if target in written_by
+        ]
+        scos.append(
+            Sco(
+                id=str(item.get("identifier")),
+                title=item.findtext("{*}title") or "",
+                launch=resources[str(item.get("identifierref"))],
+                pass_mark=pass_mark,
+                requires=tuple(dict.fromkeys(requires)),
+            )
+        )
+    return tuple(scos)
 
 
 def read_package(built: BuiltPackage) -> PreviewPackage:
@@ -40,20 +123,16 @@ def read_package(built: BuiltPackage) -> PreviewPackage:
         files = {name: archive.read(name) for name in archive.namelist() if not name.endswith("/")}
     manifest = etree.fromstring(files[MANIFEST], _SAFE_XML)
     standard = STANDARDS[built.target.name]
-    launch = str(manifest.xpath("string((//*[local-name()='resource'][@href])[1]/@href)"))
-    if standard.version == "1.2":
-        mastery = str(manifest.xpath("string(//*[local-name()='masteryscore'])"))
-        pass_mark = float(mastery) if mastery else None
-    else:
-        measure = str(manifest.xpath("string(//*[local-name()='minNormalizedMeasure'])"))
-        pass_mark = float(measure) * 100 if measure else None
+    whole_course = len(built.modules) > 1
     return PreviewPackage(
         name=built.path.stem,
-        module_title=built.modules[0].title,
+        title=str(
+            manifest.xpath("string(//*[local-name()='organization']/*[local-name()='title'])")
+        ),
         target_label=built.target.label,
         standard=standard,
-        launch=launch,
-        pass_mark=pass_mark,
+        whole_course=whole_course,
+        scos=_items(manifest, standard.version),
         files=files,
     )
 
@@ -72,7 +151,6 @@ def build_packages(
         if not package.rebuilt and package.path.stem in previous
         else read_package(package)
         for package in built
-        if len(package.modules) == 1
     ]
 
 

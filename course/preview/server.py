@@ -13,6 +13,7 @@ import re
 import sys
 import threading
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from http.cookies import CookieError, SimpleCookie
@@ -22,7 +23,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from course.preview.packages import PreviewPackage
+from course.preview.packages import PreviewPackage, Sco
 from course.preview.store import Attempt, Store
 from course.preview.tracking import INTERACTION_COLUMNS, OBJECTIVE_COLUMNS, table
 from course.problems import AuthoringError, Problem
@@ -107,6 +108,40 @@ class Preview:
             self._built.notify_all()
 
 
+@dataclass(frozen=True)
+class ScoProgress:
+    """Where one learner stands in one SCO of a package."""
+
+    sco: Sco
+    latest: Attempt | None
+    completed: bool
+    open: bool
+
+
+def course_progress(package: PreviewPackage, attempts: list[Attempt]) -> list[ScoProgress]:
+    """Each SCO of ``package`` with the learner's latest attempt and whether it may start.
+
+    A SCO counts as completed once any attempt at it was (a completed module stays a passed
+    gate, as its global objective does in an LMS, also after a new attempt at it).
+    """
+    latest: dict[str, Attempt] = {}
+    completed: set[str] = set()
+    for attempt in attempts:  # the latest attempt of each first
+        latest.setdefault(attempt.package, attempt)
+        if package.standard.is_completed(attempt.state):
+            completed.add(attempt.package)
+    done = {sco.id for sco in package.scos if package.tracking_key(sco) in completed}
+    return [
+        ScoProgress(
+            sco,
+            latest.get(package.tracking_key(sco)),
+            sco.id in done,
+            package.is_open(sco, done),
+        )
+        for sco in package.scos
+    ]
+
+
 class PreviewServer(http.server.ThreadingHTTPServer):
     # Wait for requests in flight when stopping, so a commit being written is not cut off.
     daemon_threads = False
@@ -178,45 +213,76 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         learner = self._learner()
         learner_id = self.preview.store.learner_id(learner)
         attempts = self.preview.store.attempts(learner_id)
-        latest: dict[str, Attempt] = {}
-        for attempt in attempts:
-            latest.setdefault(attempt.package, attempt)
-        self._send_page("course.html.j2", learner=learner, latest=latest, attempts=attempts)
+        progress = {
+            name: course_progress(package, attempts)
+            for name, package in self.preview.packages.items()
+        }
+        self._send_page("course.html.j2", learner=learner, progress=progress, attempts=attempts)
 
     def player_page(self, package: str) -> None:
-        found = self.preview.packages.get(package)
-        if found is None:
-            self._send_text(404, f"No package {package!r} in this build")
+        found, sco = self._playable(package)
+        if found is None or sco is None:
             return
-        attempt, launch = self._launch(found)
+        attempt, launch = self._launch(found, sco)
         resumed = launch["data"][found.standard.entry] == "resume"
+        learner_id = self.preview.store.learner_id(self._learner())
         self._send_page(
-            "player.html.j2", package=found, attempt=attempt, launch=launch, resumed=resumed
+            "player.html.j2",
+            package=found,
+            sco=sco,
+            attempt=attempt,
+            launch=launch,
+            resumed=resumed,
+            progress=course_progress(found, self.preview.store.attempts(learner_id)),
         )
 
     def launch_data(self, package: str) -> None:
         """What the player needs to start the SCO again (after a rebuild), as JSON."""
-        found = self.preview.packages.get(package)
-        if found is None:
-            self._send_json(404, {"error": f"no package {package!r} in this build"})
-            return
-        self._send_json(200, self._launch(found)[1])
+        found, sco = self._playable(package)
+        if found and sco:
+            self._send_json(200, self._launch(found, sco)[1])
 
-    def _launch(self, package: PreviewPackage) -> tuple[Attempt, dict[str, Any]]:
+    def _playable(self, name: str) -> tuple[PreviewPackage | None, Sco | None]:
+        """The package and the SCO asked for (``?sco=``), if the sequencing lets it start;
+        else the answer is sent. Without ``?sco=``: the first open SCO not yet completed."""
+        package = self.preview.packages.get(name)
+        if package is None:
+            self._send_text(404, f"No package {name!r} in this build")
+            return None, None
+        learner_id = self.preview.store.learner_id(self._learner())
+        progress = course_progress(package, self.preview.store.attempts(learner_id))
+        wanted = self.query.get("sco", [""])[0]
+        if not wanted:
+            startable = [p for p in progress if p.open and not p.completed] or progress[:1]
+            return package, startable[0].sco
+        found = next((p for p in progress if p.sco.id == wanted), None)
+        if found is None:
+            self._send_text(404, f"No item {wanted!r} in {name}")
+            return None, None
+        if not found.open:
+            waiting_for = ", ".join(p.sco.title for p in progress if p.sco.id in found.sco.requires)
+            self._send_page(
+                "locked.html.j2", package=package, sco=found.sco, waiting_for=waiting_for
+            )
+            return None, None
+        return package, found.sco
+
+    def _launch(self, package: PreviewPackage, sco: Sco) -> tuple[Attempt, dict[str, Any]]:
         """The learner's attempt to continue (a new one after an ended one) and its launch."""
         learner = self._learner()
         store = self.preview.store
         learner_id = store.learner_id(learner)
-        attempt = store.current_attempt(learner_id, package.name)
+        key = package.tracking_key(sco)
+        attempt = store.current_attempt(learner_id, key)
         if package.standard.has_ended(attempt.state, attempt.sessions_finished):
-            attempt = store.new_attempt(learner_id, package.name)
+            attempt = store.new_attempt(learner_id, key)
         data = package.standard.launch_data(
-            f"learner-{learner_id}", learner, package.pass_mark, attempt.state
+            f"learner-{learner_id}", learner, sco.pass_mark, attempt.state
         )
         return attempt, {
             "version": package.standard.version,
-            "sco": f"/packages/{quote(package.name)}/{quote(package.launch)}",
-            "launchUrl": f"/launch/{quote(package.name)}",
+            "sco": f"/packages/{quote(package.name)}/{quote(sco.launch)}",
+            "launchUrl": f"/launch/{quote(package.name)}?sco={quote(sco.id)}",
             "commitUrl": f"/attempts/{attempt.id}/commit",
             "sessionsUrl": f"/attempts/{attempt.id}/sessions",
             "sessionsFinished": attempt.sessions_finished,
@@ -230,11 +296,16 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         if attempt is None:
             self._send_text(404, "No such attempt")
             return
-        package = self.preview.packages.get(attempt.package)
+        name, _, sco_id = attempt.package.partition("/")
+        package = self.preview.packages.get(name)
+        sco = package.sco(sco_id) if package and sco_id else None
+        attempts = self.preview.store.attempts(attempt.learner_id)
         self._send_page(
             "attempt.html.j2",
             attempt=attempt,
             package=package,
+            sco=sco or (package.scos[0] if package else None),
+            progress=course_progress(package, attempts) if package else [],
             learner=self._learner(),
             interactions=table(attempt.state, "cmi.interactions", INTERACTION_COLUMNS),
             objectives=table(attempt.state, "cmi.objectives", OBJECTIVE_COLUMNS),

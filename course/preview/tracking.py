@@ -25,6 +25,8 @@ class Standard:
     entry: str
     exit: str
     pass_mark: str
+    score_raw: str
+    score_max: str
     restored: tuple[str, ...]
     """Elements (or prefixes ending in '.') a real LMS keeps between sessions of one attempt."""
     status: tuple[str, ...]
@@ -63,6 +65,14 @@ class Standard:
     def status_text(self, state: FlatData) -> str:
         return ", ".join(state[e] for e in self.status if state.get(e)) or "not started"
 
+    def score_text(self, state: FlatData) -> str:
+        raw, maximum = state.get(self.score_raw, ""), state.get(self.score_max, "")
+        return f"{raw} of {maximum}" if raw and maximum else raw
+
+    def is_completed(self, state: FlatData) -> bool:
+        """Completed, as sequencing reads it (1.2 has one status for completion and success)."""
+        return state.get(self.status[0]) in ("completed", "passed")
+
     def has_ended(self, state: FlatData, sessions_finished: int) -> bool:
         """An attempt ends when a session finished without asking to be resumed."""
         return sessions_finished > 0 and state.get(self.exit) != "suspend"
@@ -77,6 +87,8 @@ SCORM12 = Standard(
     entry="cmi.core.entry",
     exit="cmi.core.exit",
     pass_mark="cmi.student_data.mastery_score",
+    score_raw="cmi.core.score.raw",
+    score_max="cmi.core.score.max",
     status=("cmi.core.lesson_status",),
     restored=(
         "cmi.core.lesson_status",
@@ -109,6 +121,8 @@ SCORM2004 = Standard(
     entry="cmi.entry",
     exit="cmi.exit",
     pass_mark="cmi.scaled_passing_score",
+    score_raw="cmi.score.raw",
+    score_max="cmi.score.max",
     status=("cmi.completion_status", "cmi.success_status"),
     restored=(
         "cmi.completion_status",

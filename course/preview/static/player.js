@@ -51,12 +51,21 @@
   }
 
   let leaving = false;
-  document.getElementById("leave").addEventListener("click", async () => {
+  async function leave(to) {
     if (leaving) return;
     leaving = true;
     await finish();
-    window.location.href = launch.leaveTo;
-  });
+    window.location.href = to;
+  }
+  document.getElementById("leave").addEventListener("click", () => leave(launch.leaveTo));
+  // Another module of a whole-course package: this SCO's last commit is stored first, so the
+  // server's sequencing sees a module that was just completed.
+  for (const link of document.querySelectorAll(".toc a")) {
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      leave(link.href);
+    });
+  }
 
   // A rebuilt package opens in the same frame, resuming where the learner was; the page
   // (and scorm-again with it) stays loaded, which keeps the way to the screen short.
