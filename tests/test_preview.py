@@ -22,6 +22,7 @@ import pytest
 from playwright.sync_api import Page
 
 from course.model import Course
+from quizzes.single_choice import SingleChoiceQuestion
 from tests.support.learner import current_key, right, take
 from tests.support.paths import FIXTURE_COURSE, PROJECT
 from tests.support.preview import (
@@ -134,11 +135,14 @@ def test_relaunch_resumes_with_the_answer_even_after_a_restart(
             assert state["cmi.scaled_passing_score"] == "0.7"
         # The attempt page shows the same status, score and time, and every objective.
         shown = {
-            element: page.locator(f'dd[data-element="{element}"]').inner_text()
+            element: page.locator(f'dd[data-element="{element}"]').get_attribute("data-value")
             for element in (*STATUS[version], SCORE[version], TOTAL_TIME[version])
         }
         assert shown == {element: state[element] for element in shown}
         assert all(shown.values()), shown
+        # Times read as people say them, not as SCORM writes them.
+        total_time = page.locator(f'dd[data-element="{TOTAL_TIME[version]}"]').inner_text()
+        assert re.fullmatch(r"(\d+ h )?(\d+ min )?\d+ s", total_time), total_time
         objective_rows = page.locator("table.objectives tbody tr")
         assert objective_rows.count() == len(module.spec.objectives)
         for n, objective in enumerate(module.spec.objectives):
@@ -179,6 +183,43 @@ def test_two_learners_are_kept_apart_and_reset_starts_over(
     assert current_key(frame) == module.screens()[0].key
     leave(page)
     assert [row["number"] for row in attempt_rows(shared_preview, "Bea")] == [1, 2]
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_the_attempt_page_reads_at_any_width(
+    page: Page, fixture_course: Course, shared_preview: RunningPreview, width: int
+) -> None:
+    """Answers in words beside their codes; no sideways scrolling and no text squeezed into a
+    column a few letters wide, on a laptop and on a phone."""
+    module = fixture_course.modules[0]
+    assert module.quiz
+    question = next(q for q in module.quiz.questions if isinstance(q, SingleChoiceQuestion))
+    chosen = next(o for o in question.options if o.id == question.correct_answer())
+    page.set_viewport_size({"width": width, "height": 800})
+    choose_learner(page, shared_preview.url, f"Width {width}")
+    frame = launch(page, shared_preview.url, PACKAGES["2004"])
+    take(frame, module, right)
+    leave(page)
+
+    row = page.locator("table.interactions tbody tr").filter(has_text=f"toets.{question.id}")
+    answer = row.locator("td.answer")
+    assert answer.locator(".answer-text").inner_text() == chosen.text
+    assert answer.locator("code").inner_text() == chosen.id
+    assert answer.locator(".answer-text").is_visible()
+    for url in (page.url, shared_preview.url):
+        page.goto(url)
+        assert page.evaluate(
+            "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+        ), f"{url} scrolls sideways at {width} px"
+        narrowest = page.evaluate(
+            """() => Math.min(...[...document.querySelectorAll("table.data td")]
+                .filter((cell) => cell.textContent.trim().length > 12)
+                .map((cell) => cell.getBoundingClientRect().width))"""
+        )
+        assert narrowest >= 100, f"a column of {narrowest} px on {url} at {width} px"
+    launch_link = page.locator(f'tr[data-package="{PACKAGES["2004"]}"] a.launch')
+    box = launch_link.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
 
 
 COURSE_PACKAGES = {"1.2": "mini-cursus-scorm12", "2004": "mini-cursus-scorm2004"}

@@ -6,18 +6,20 @@ path is looked up as a name in the zip, never joined onto a folder on disk.
 
 from __future__ import annotations
 
+import json
 import threading
 import zipfile
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
+from lxml import etree, html
 
 from course.loader import load_course
-from course.preview.tracking import STANDARDS, Standard
+from course.preview.tracking import STANDARDS, AnswerTexts, Standard
 from scorm_builder.build import MANIFEST, BuiltPackage, build
 from scorm_builder.cache import BuildCache
+from scorm_builder.package import package_name
 
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
@@ -118,12 +120,12 @@ def _items(manifest: etree._Element, version: str) -> tuple[Sco, ...]:
     return tuple(scos)
 
 
-def read_package(built: BuiltPackage) -> PreviewPackage:
+def read_package(built: BuiltPackage, course_id: str) -> PreviewPackage:
     with zipfile.ZipFile(built.path) as archive:
         files = {name: archive.read(name) for name in archive.namelist() if not name.endswith("/")}
     manifest = etree.fromstring(files[MANIFEST], _SAFE_XML)
     standard = STANDARDS[built.target.name]
-    whole_course = len(built.modules) > 1
+    whole_course = built.path.name == package_name(course_id, built.target.name)
     return PreviewPackage(
         name=built.path.stem,
         title=str(
@@ -137,6 +139,49 @@ def read_package(built: BuiltPackage) -> PreviewPackage:
     )
 
 
+def answer_texts(package: PreviewPackage, sco: Sco) -> AnswerTexts:
+    """The texts behind the codes this SCO reports, read from its page as the learner saw it:
+    each form's options, matching sources and ordering items, filed under the interaction id
+    that the page's runtime data (``course-data``) gives the question or decision."""
+    page = html.fromstring(package.files[sco.launch])
+    data = json.loads(str(page.xpath("string(//script[@id='course-data'])")))
+    interaction_ids = {
+        ("data-question", key): entry["interactionId"] for key, entry in data["questions"].items()
+    } | {("data-decision", key): entry["interactionId"] for key, entry in data["decisions"].items()}
+    texts: dict[str, dict[str, str]] = {}
+    prompts: dict[str, str] = {}
+    for form in page.iterfind(".//form"):
+        kind = "data-question" if form.get("data-question") else "data-decision"
+        interaction_id = interaction_ids.get((kind, form.get(kind, "")))
+        if interaction_id is None:
+            continue
+        labels = {label.get("for"): _text(label) for label in form.iterfind(".//label")}
+        legend = form.find(".//legend")
+        if legend is not None:
+            prompts[interaction_id] = _text(legend)
+        known = texts.setdefault(interaction_id, {})
+        for choice in form.iterfind(".//input[@value]"):
+            known[choice.get("value", "")] = labels.get(choice.get("id"), "")
+        for source in form.iterfind(".//select[@data-source]"):
+            known[source.get("data-source", "")] = labels.get(source.get("id"), "")
+            known |= {o.get("value", ""): _text(o) for o in source.iterfind("option[@value]")}
+        for item in form.iterfind(".//li[@data-item]"):  # its text, not its move buttons
+            text = item.find("span")
+            known[item.get("data-item", "")] = _text(item if text is None else text)
+        # 1.2 reports true/false as its own tokens ("t", "f").
+        for value, token in (("true", "true_token"), ("false", "false_token")):
+            if value in known:
+                known[data["format"][token]] = known[value]
+    answer_format = data["format"]
+    return AnswerTexts(
+        answer_format["list_separator"], answer_format["pair_separator"], texts, prompts
+    )
+
+
+def _text(element: html.HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
 def build_packages(
     root: Path, out: Path, previous: Mapping[str, PreviewPackage]
 ) -> list[PreviewPackage]:
@@ -145,11 +190,12 @@ def build_packages(
     The build cache rebuilds only the packages whose inputs changed; only those zips are read
     again, the others are taken from ``previous`` (the build being served).
     """
-    built = build(load_course(root), out, cache=BuildCache.read(out))
+    course = load_course(root)
+    built = build(course, out, cache=BuildCache.read(out))
     return [
         previous[package.path.stem]
         if not package.rebuilt and package.path.stem in previous
-        else read_package(package)
+        else read_package(package, course.id)
         for package in built
     ]
 

@@ -23,9 +23,9 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from course.preview.packages import PreviewPackage, Sco
+from course.preview.packages import PreviewPackage, Sco, answer_texts
 from course.preview.store import Attempt, Store
-from course.preview.tracking import INTERACTION_COLUMNS, OBJECTIVE_COLUMNS, table
+from course.preview.tracking import OBJECTIVE_COLUMNS, duration_text, interaction_rows, table
 from course.problems import AuthoringError, Problem
 
 HERE = Path(__file__).parent
@@ -47,13 +47,15 @@ PAGE_POLICY = (
 
 @cache
 def templates() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=True,  # learner names and tracked data come from outside
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["duration"] = duration_text
+    return environment
 
 
 class Preview:
@@ -298,16 +300,17 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             return
         name, _, sco_id = attempt.package.partition("/")
         package = self.preview.packages.get(name)
-        sco = package.sco(sco_id) if package and sco_id else None
+        sco = (package.sco(sco_id) if sco_id else package.scos[0]) if package else None
         attempts = self.preview.store.attempts(attempt.learner_id)
+        answers = answer_texts(package, sco) if package and sco else None
         self._send_page(
             "attempt.html.j2",
             attempt=attempt,
             package=package,
-            sco=sco or (package.scos[0] if package else None),
+            sco=sco,
             progress=course_progress(package, attempts) if package else [],
             learner=self._learner(),
-            interactions=table(attempt.state, "cmi.interactions", INTERACTION_COLUMNS),
+            interactions=interaction_rows(attempt.state, answers),
             objectives=table(attempt.state, "cmi.objectives", OBJECTIVE_COLUMNS),
         )
 
