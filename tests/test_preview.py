@@ -379,6 +379,8 @@ def test_watch_updates_the_open_player_and_shows_a_failed_rebuild_over_it(
     lesson = root / "01-basis" / "lessons" / "01-intro.md"
     module_file = root / "01-basis" / "module.yaml"
     authored = module_file.read_text(encoding="utf-8")
+    errors: list[str] = []  # a script or frame the Content-Security-Policy refused shows here
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
     with running_preview(root, tmp_path, "--watch") as preview:
         launch(page, preview.url, PACKAGES["2004"])
         player = page.frame_locator("#sco")
@@ -402,6 +404,7 @@ def test_watch_updates_the_open_player_and_shows_a_failed_rebuild_over_it(
         overlay.wait_for(state="hidden")
         player.get_by_text("Herziene basis van ondermijning").first.wait_for()
         assert page.evaluate("window.notReloaded") is True
+    assert errors == []
 
 
 def dropped_request(url: str, path: str) -> socket.socket:
