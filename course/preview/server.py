@@ -264,7 +264,7 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         if not found.open:
             waiting_for = ", ".join(p.sco.title for p in progress if p.sco.id in found.sco.requires)
             self._send_page(
-                "locked.html.j2", package=package, sco=found.sco, waiting_for=waiting_for
+                "locked.html.j2", 409, package=package, sco=found.sco, waiting_for=waiting_for
             )
             return None, None
         return package, found.sco
@@ -421,9 +421,9 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         return self.rfile.read(min(length, MAX_COMMIT_BYTES))
 
-    def _send_page(self, template: str, **context: Any) -> None:
+    def _send_page(self, template: str, status: int = 200, **context: Any) -> None:
         html = templates().get_template(template).render(preview=self.preview, **context)
-        self._send(200, "text/html; charset=utf-8", html.encode("utf-8"), PAGE_POLICY)
+        self._send(status, "text/html; charset=utf-8", html.encode("utf-8"), PAGE_POLICY)
 
     def _send_json(self, status: int, value: dict[str, Any]) -> None:
         self._send(status, "application/json", json.dumps(value).encode("utf-8"))
