@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from course.model import Course
 from quizzes.single_choice import SingleChoiceQuestion
@@ -302,6 +302,33 @@ def test_a_whole_course_package_plays_module_by_module(
         assert fixture_course.modules[0].quiz
         first, second = (row["state"] for row in attempts)
         assert len(interaction_ids(first)) > len(interaction_ids(second))
+
+
+def test_watch_relaunches_only_the_players_whose_package_changed(
+    browser: Browser, two_module_course: Path, tmp_path: Path
+) -> None:
+    """A save in module 2 relaunches the whole-course player (its package holds module 2) and
+    leaves a player of module 1's own package as it is."""
+    root = tmp_path / "course"
+    shutil.copytree(two_module_course, root)
+    lesson = root / "02-vervolg" / "lessons" / "01-intro.md"
+    context = browser.new_context()
+    module_page, course_page = context.new_page(), context.new_page()
+    launches: dict[Page, list[str]] = {module_page: [], course_page: []}
+    for opened, requests in launches.items():
+        opened.on(
+            "request", lambda r, seen=requests: seen.append(r.url) if "/launch/" in r.url else None
+        )
+    with running_preview(root, tmp_path, "--watch") as preview:
+        launch(module_page, preview.url, PACKAGES["2004"])
+        launch(course_page, preview.url, COURSE_PACKAGES["2004"])
+        with course_page.expect_request("**/launch/**"):
+            lesson.write_text(lesson.read_text().replace("## Onderwereld", "## Nieuwe onderwereld"))
+        build = course_page.locator("body").get_attribute("data-build")
+        module_page.wait_for_function(f"document.body.dataset.build === '{build}'")
+        assert launches[module_page] == []
+        assert len(launches[course_page]) == 1
+    context.close()
 
 
 def request(

@@ -15,7 +15,7 @@ import struct
 import sys
 import threading
 import zipfile
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -190,20 +190,34 @@ def _text(element: html.HtmlElement) -> str:
 
 def build_packages(
     root: Path, out: Path, previous: Mapping[str, PreviewPackage]
-) -> list[PreviewPackage]:
+) -> Iterator[dict[str, PreviewPackage]]:
     """Check and build the course in ``root`` into ``out``; AuthoringError on problems.
 
-    The build cache rebuilds only the packages whose inputs changed; only those zips are read
-    again, the others are taken from ``previous`` (the build being served).
+    Yields the packages to serve twice: first with the module packages rebuilt (what an open
+    player usually shows, so it gets the change sooner) and the whole-course packages still
+    from ``previous``, then with the whole-course packages rebuilt too. The build cache rebuilds
+    only the packages whose inputs changed; only those zips are read again, the others are
+    taken from ``previous`` (the build being served), as the same objects.
     """
     course = load_course(root)
-    built = build(course, out, cache=BuildCache.read(out))
-    return [
-        previous[package.path.stem]
+    modules = build(
+        course, out, module_ids=[m.id for m in course.modules], cache=BuildCache.read(out)
+    )
+    served = dict(previous) | _read_rebuilt(modules, previous, course.id)
+    yield served
+    everything = build(course, out, cache=BuildCache.read(out))  # modules reused from the cache
+    yield _read_rebuilt(everything, served, course.id)
+
+
+def _read_rebuilt(
+    built: list[BuiltPackage], previous: Mapping[str, PreviewPackage], course_id: str
+) -> dict[str, PreviewPackage]:
+    return {
+        package.path.stem: previous[package.path.stem]
         if not package.rebuilt and package.path.stem in previous
-        else read_package(package, course.id)
+        else read_package(package, course_id)
         for package in built
-    ]
+    }
 
 
 def snapshot(root: Path) -> frozenset[tuple[str, int, int]]:

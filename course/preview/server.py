@@ -12,7 +12,7 @@ import mimetypes
 import re
 import sys
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -65,7 +65,7 @@ class Preview:
         self,
         store: Store,
         scorm_again: Path,
-        build: Callable[[Mapping[str, PreviewPackage]], list[PreviewPackage]],
+        build: Callable[[Mapping[str, PreviewPackage]], Iterable[dict[str, PreviewPackage]]],
         watching: bool,
     ) -> None:
         self.store = store
@@ -79,22 +79,39 @@ class Preview:
         self._lock = threading.Lock()
         self._built = threading.Condition()
         self._closing = False
+        self._changes: dict[int, set[str]] = {}
+        """Per build number: the packages it rebuilt."""
 
     def rebuild(self) -> None:
-        """Build again; on problems keep serving the last good build and show the problems."""
+        """Build again; on problems keep serving the last good build and show the problems.
+
+        Each step of the build is served as soon as it is ready (see ``build_packages``)."""
         with self._lock:
             try:
-                packages = self._build(self.packages)
+                for packages in self._build(self.packages):
+                    self._publish(packages, [])
             except AuthoringError as error:
-                problems = error.problems
-            else:
-                self.packages = {package.name: package for package in packages}
-                problems = []
-            with self._built:
-                self.problems = problems
-                self.build_number += 1
-                self.built_at = datetime.now().strftime("%H:%M:%S")
-                self._built.notify_all()
+                self._publish(self.packages, error.problems)
+
+    def _publish(self, packages: dict[str, PreviewPackage], problems: list[Problem]) -> None:
+        # A package the build did not touch is the same object as before.
+        changed = {name for name, found in packages.items() if self.packages.get(name) is not found}
+        with self._built:
+            self.packages = packages
+            self.problems = problems
+            self.build_number += 1
+            self._changes[self.build_number] = changed
+            self.built_at = datetime.now().strftime("%H:%M:%S")
+            self._built.notify_all()
+
+    def changed_between(self, seen: int, current: int) -> list[str] | None:
+        """The packages rebuilt after build ``seen`` up to ``current``; None when that is not
+        known (a page from before a restart)."""
+        with self._built:
+            builds = range(seen + 1, current + 1)
+            if not all(number in self._changes for number in builds):
+                return None
+            return sorted(set().union(*(self._changes[number] for number in builds)))
 
     def next_build(self, after: int, timeout: float) -> int | None:
         """The build number once it differs from ``after`` (or ``after`` when ``timeout``
@@ -283,6 +300,7 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         )
         return attempt, {
             "version": package.standard.version,
+            "package": package.name,
             "sco": f"/packages/{quote(package.name)}/{quote(sco.launch)}",
             "launchUrl": f"/launch/{quote(package.name)}?sco={quote(sco.id)}",
             "commitUrl": f"/attempts/{attempt.id}/commit",
@@ -374,8 +392,12 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             if current == seen:
                 self.wfile.write(b": still here\n\n")
                 continue
+            event = {
+                "build": current,
+                "problems": [str(p) for p in self.preview.problems],
+                "changed": self.preview.changed_between(seen, current),
+            }
             seen = current
-            event = {"build": current, "problems": [str(p) for p in self.preview.problems]}
             message = f"id: {current}\nevent: build\ndata: {json.dumps(event)}\n\n"
             self.wfile.write(message.encode())
 

@@ -91,16 +91,17 @@
     }
   }
 
-  // With --watch the server pushes every build: a good one relaunches the rebuilt package,
-  // a failed one shows its problems over the last good one, which keeps playing.
+  // With --watch the server pushes every build: a good one that rebuilt this package
+  // relaunches it, a failed one shows its problems over the last good one, which keeps playing.
   if (launch.buildNumber !== null) {
     const overlay = document.getElementById("build-problems");
     const events = new EventSource(`/events?build=${launch.buildNumber}`);
     events.addEventListener("build", (event) => {
-      const { problems } = JSON.parse(event.data);
+      const { build, problems, changed } = JSON.parse(event.data);
+      document.body.dataset.build = String(build); // the latest build this page knows of
       overlay.hidden = problems.length === 0;
       if (problems.length === 0) {
-        relaunch();
+        if (changed === null || changed.includes(launch.package)) relaunch();
         return;
       }
       overlay.querySelector("ul").replaceChildren(...problems.map((problem) => {
