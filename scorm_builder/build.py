@@ -179,7 +179,7 @@ def build(
                 if rebuild:
                     files = module_package_files(course, module, target, render(module, target))
                     write_zip(staging / name, files, epoch)
-                else:  # the course package below takes this module's files from its zip
+                elif wanted is None:  # the course package takes this module's files from its zip
                     rendered[(module.id, target.name)] = read_rendered(out_dir / name)
                 staged.append((name, digest, rebuild, (module,), target))
             if wanted is None:
