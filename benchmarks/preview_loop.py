@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from course.preview.packages import build_packages
 from tests.support.paths import CHROMIUM, CHROMIUM_ARGS, MODULES
@@ -81,8 +81,8 @@ def save_to_screen(runs: int) -> tuple[list[float], list[float], list[float]]:
                 player.get_by_role("heading", name=heading, exact=True).wait_for(timeout=20_000)
                 # Both steps of the rebuild pushed (two builds per save, two at the start), so
                 # the next save starts from a quiet server.
-                page.wait_for_function(f"Number(document.body.dataset.build) >= {2 * run + 4}")
-                page.wait_for_function(f"localStorage.getItem('shown-{run}') !== null")
+                # (expect polls from outside: the page's CSP refuses wait_for_function's eval)
+                expect(page.locator("body")).to_have_attribute("data-build", str(2 * run + 4))
                 shown = float(page.evaluate(f"localStorage.getItem('shown-{run}')"))
                 pushed = float(page.evaluate("localStorage.getItem('pushed')"))
                 if run:
