@@ -75,7 +75,11 @@ def _stop_on_signals(server: PreviewServer) -> None:
 
 def _rebuild_and_report(preview: Preview) -> None:
     started = time.perf_counter()
-    preview.rebuild()
+    try:
+        preview.rebuild()
+    except OSError as error:  # a file an editor was swapping; keep watching
+        click.echo(f"Rebuild stopped ({error}); the next save tries again.", err=True)
+        return
     seconds = time.perf_counter() - started
     if preview.problems:
         click.echo("\n".join(str(problem) for problem in preview.problems), err=True)
