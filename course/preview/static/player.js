@@ -32,7 +32,7 @@
   const pause = (ms) => new Promise((resolve) => { window.setTimeout(resolve, ms); });
 
   async function until(test, timeoutMs) {
-    for (const end = Date.now() + timeoutMs; Date.now() < end; await pause(20)) {
+    for (const end = Date.now() + timeoutMs; Date.now() < end; await pause(5)) {
       if (await test()) return;
     }
   }
