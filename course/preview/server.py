@@ -12,6 +12,7 @@ import mimetypes
 import re
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,6 +31,9 @@ from course.problems import AuthoringError, Problem
 
 HERE = Path(__file__).parent
 STATIC = {name: HERE / "static" / name for name in ("player.js", "preview.css", "reload.js")}
+# After pushing the module packages, the whole-course ones are built this much later: both
+# would otherwise share Python's one running thread with the players relaunching.
+PLAYERS_FIRST_SECONDS = 0.2
 # An open page's event stream gets a comment this often, so a closed tab is noticed.
 KEEPALIVE_SECONDS = 15
 SCORM_AGAIN_URL = "/scorm-again.min.js"
@@ -88,8 +92,10 @@ class Preview:
         Each step of the build is served as soon as it is ready (see ``build_packages``)."""
         with self._lock:
             try:
-                for packages in self._build(self.packages):
+                for step, packages in enumerate(self._build(self.packages)):
                     self._publish(packages, [])
+                    if step == 0:  # the open players fetch what was just pushed, undisturbed
+                        time.sleep(PLAYERS_FIRST_SECONDS)
             except AuthoringError as error:
                 self._publish(self.packages, error.problems)
 
