@@ -10,6 +10,8 @@ import http.client
 import json
 import re
 import shutil
+import socket
+import struct
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,9 +19,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page, expect
 
 from course.model import Course
+from quizzes.single_choice import SingleChoiceQuestion
 from tests.support.learner import current_key, right, take
 from tests.support.paths import FIXTURE_COURSE, PROJECT
 from tests.support.preview import (
@@ -132,11 +135,14 @@ def test_relaunch_resumes_with_the_answer_even_after_a_restart(
             assert state["cmi.scaled_passing_score"] == "0.7"
         # The attempt page shows the same status, score and time, and every objective.
         shown = {
-            element: page.locator(f'dd[data-element="{element}"]').inner_text()
+            element: page.locator(f'dd[data-element="{element}"]').get_attribute("data-value")
             for element in (*STATUS[version], SCORE[version], TOTAL_TIME[version])
         }
         assert shown == {element: state[element] for element in shown}
         assert all(shown.values()), shown
+        # Times read as people say them, not as SCORM writes them.
+        total_time = page.locator(f'dd[data-element="{TOTAL_TIME[version]}"]').inner_text()
+        assert re.fullmatch(r"(\d+ h )?(\d+ min )?\d+ s", total_time), total_time
         objective_rows = page.locator("table.objectives tbody tr")
         assert objective_rows.count() == len(module.spec.objectives)
         for n, objective in enumerate(module.spec.objectives):
@@ -177,6 +183,153 @@ def test_two_learners_are_kept_apart_and_reset_starts_over(
     assert current_key(frame) == module.screens()[0].key
     leave(page)
     assert [row["number"] for row in attempt_rows(shared_preview, "Bea")] == [1, 2]
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_the_attempt_page_reads_at_any_width(
+    page: Page, fixture_course: Course, shared_preview: RunningPreview, width: int
+) -> None:
+    """Answers in words beside their codes; no sideways scrolling and no text squeezed into a
+    column a few letters wide, on a laptop and on a phone."""
+    module = fixture_course.modules[0]
+    assert module.quiz
+    question = next(q for q in module.quiz.questions if isinstance(q, SingleChoiceQuestion))
+    chosen = next(o for o in question.options if o.id == question.correct_answer())
+    page.set_viewport_size({"width": width, "height": 800})
+    choose_learner(page, shared_preview.url, f"Width {width}")
+    frame = launch(page, shared_preview.url, PACKAGES["2004"])
+    take(frame, module, right)
+    leave(page)
+
+    row = page.locator("table.interactions tbody tr").filter(has_text=f"toets.{question.id}")
+    answer = row.locator("td.answer")
+    assert answer.locator(".answer-text").inner_text() == chosen.text
+    assert answer.locator("code").inner_text() == chosen.id
+    assert answer.locator(".answer-text").is_visible()
+    for url in (page.url, shared_preview.url):
+        page.goto(url)
+        assert page.evaluate(
+            "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+        ), f"{url} scrolls sideways at {width} px"
+        narrowest = page.evaluate(
+            """() => Math.min(...[...document.querySelectorAll("table.data td")]
+                .filter((cell) => cell.textContent.trim().length > 12)
+                .map((cell) => cell.getBoundingClientRect().width))"""
+        )
+        assert narrowest >= 100, f"a column of {narrowest} px on {url} at {width} px"
+    launch_link = page.locator(f'tr[data-package="{PACKAGES["2004"]}"] a.launch')
+    box = launch_link.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
+
+
+COURSE_PACKAGES = {"1.2": "mini-cursus-scorm12", "2004": "mini-cursus-scorm2004"}
+
+
+@pytest.fixture(scope="module")
+def two_module_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture course with a second module (a copy of the first under another id)."""
+    root = tmp_path_factory.mktemp("two-modules") / "course"
+    shutil.copytree(FIXTURE_COURSE, root)
+    shutil.copytree(root / "01-basis", root / "02-vervolg")
+    module_file = root / "02-vervolg" / "module.yaml"
+    module_file.write_text(
+        module_file.read_text()
+        .replace("id: basis", "id: vervolg")
+        .replace("title: Basis van ondermijning", "title: Vervolg op de basis")
+    )
+    course_file = root / "course.yaml"
+    course_file.write_text(
+        course_file.read_text().replace("  - 01-basis", "  - 01-basis\n  - 02-vervolg")
+    )
+    return root
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_a_whole_course_package_plays_module_by_module(
+    page: Page, fixture_course: Course, two_module_course: Path, tmp_path: Path, version: str
+) -> None:
+    """The course page lists the whole-course packages; the player shows their modules; SCORM
+    2004's sequencing opens module 2 only after module 1 is completed, 1.2 opens both; each
+    module is tracked apart and the attempt page shows them all."""
+    module = fixture_course.modules[0]
+    package = COURSE_PACKAGES[version]
+    second_at_start = "locked" if version == "2004" else "not started"
+    with running_preview(two_module_course, tmp_path) as preview:
+        choose_learner(page, preview.url, "Eva")
+        row = page.locator(f'tr[data-package="{package}"]')
+        assert "Whole course: Mini-cursus" in row.inner_text()
+        assert row.locator('li[data-sco="ITEM-vervolg"]').inner_text().endswith(second_at_start)
+
+        frame = launch(page, preview.url, package)
+        toc = page.locator("nav.toc li")
+        assert toc.locator("a").all_inner_texts() == [
+            "Basis van ondermijning",
+            "Vervolg op de basis",
+        ]
+        assert toc.first.locator("a").get_attribute("aria-current") == "page"
+        assert toc.nth(1).locator(".sco-status").inner_text() == second_at_start
+        if version == "2004":
+            toc.nth(1).locator("a").click()
+            page.wait_for_url("**sco=ITEM-vervolg")
+            assert page.locator("h1").inner_text() == "Vervolg op de basis is locked"
+            assert (
+                "Basis van ondermijning is completed" in page.locator(".locked-reason").inner_text()
+            )
+            page.click("a.launch")  # continue the course: module 1 again
+            frame = sco_frame(page)
+        take(frame, module, right)
+        page.locator('nav.toc li[data-sco="ITEM-vervolg"] a').click()
+        page.wait_for_url("**sco=ITEM-vervolg")
+        frame = sco_frame(page)
+        assert "Vervolg op de basis" in frame.locator("body").inner_text()
+        take(frame, module, right, screens=2)
+        leave(page)
+
+        scos = page.locator("table.scos tbody tr")
+        assert scos.locator("th").all_inner_texts() == [
+            "Basis van ondermijning",
+            "Vervolg op de basis",
+        ]
+        done = "passed" if version == "1.2" else "completed, passed"
+        assert scos.first.locator("td").first.inner_text() == done
+        assert scos.nth(1).locator("td").first.inner_text().startswith("incomplete")
+        assert scos.nth(1).get_attribute("aria-current") == "true"
+        attempts = attempt_rows(preview, "Eva")
+        assert [row["package"] for row in attempts] == [
+            f"{package}/ITEM-basis",
+            f"{package}/ITEM-vervolg",
+        ]
+        assert fixture_course.modules[0].quiz
+        first, second = (row["state"] for row in attempts)
+        assert len(interaction_ids(first)) > len(interaction_ids(second))
+
+
+def test_watch_relaunches_only_the_players_whose_package_changed(
+    browser: Browser, two_module_course: Path, tmp_path: Path
+) -> None:
+    """A save in module 2 relaunches the whole-course player (its package holds module 2) and
+    leaves a player of module 1's own package as it is."""
+    root = tmp_path / "course"
+    shutil.copytree(two_module_course, root)
+    lesson = root / "02-vervolg" / "lessons" / "01-intro.md"
+    context = browser.new_context()
+    module_page, course_page = context.new_page(), context.new_page()
+    launches: dict[Page, list[str]] = {module_page: [], course_page: []}
+    for opened, requests in launches.items():
+        opened.on(
+            "request", lambda r, seen=requests: seen.append(r.url) if "/launch/" in r.url else None
+        )
+    with running_preview(root, tmp_path, "--watch") as preview:
+        launch(module_page, preview.url, PACKAGES["2004"])
+        launch(course_page, preview.url, COURSE_PACKAGES["2004"])
+        with course_page.expect_request("**/launch/**"):
+            lesson.write_text(lesson.read_text().replace("## Onderwereld", "## Nieuwe onderwereld"))
+        build = course_page.locator("body").get_attribute("data-build")
+        # expect polls from outside the page: its CSP refuses wait_for_function's eval
+        expect(module_page.locator("body")).to_have_attribute("data-build", build or "")
+        assert launches[module_page] == []
+        assert len(launches[course_page]) == 1
+    context.close()
 
 
 def request(
@@ -244,6 +397,77 @@ def test_watch_rebuilds_and_reloads_the_open_page(page: Page, tmp_path: Path) ->
         page.get_by_text("Herziene basis van ondermijning").first.wait_for(timeout=10_000)
         assert page.locator(".problems").count() == 0
         assert int(page.locator("body").get_attribute("data-build") or 0) >= 3
+
+
+def test_watch_updates_the_open_player_and_shows_a_failed_rebuild_over_it(
+    page: Page, tmp_path: Path
+) -> None:
+    root = tmp_path / "course"
+    shutil.copytree(FIXTURE_COURSE, root)
+    lesson = root / "01-basis" / "lessons" / "01-intro.md"
+    module_file = root / "01-basis" / "module.yaml"
+    authored = module_file.read_text(encoding="utf-8")
+    errors: list[str] = []  # a script or frame the Content-Security-Policy refused shows here
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    with running_preview(root, tmp_path, "--watch") as preview:
+        launch(page, preview.url, PACKAGES["2004"])
+        player = page.frame_locator("#sco")
+        page.evaluate("window.notReloaded = true")
+        overlay = page.locator("#build-problems")
+        assert overlay.is_hidden()
+
+        # A save shows in the open player, without reloading the page around it.
+        lesson.write_text(lesson.read_text().replace("## Onderwereld", "## Nieuwe onderwereld"))
+        player.get_by_role("heading", name="Nieuwe onderwereld en bovenwereld").wait_for()
+        assert page.evaluate("window.notReloaded") is True
+
+        # A save with a mistake: its problems show over the player, which keeps playing.
+        module_file.write_text(authored.replace("title: Basis", "title: Basis: herzien"))
+        overlay.wait_for(state="visible")
+        assert overlay.get_by_role("listitem").first.inner_text().startswith(f"{module_file}:2: ")
+        assert player.get_by_role("heading", name="Nieuwe onderwereld en bovenwereld").is_visible()
+
+        # Fixed: the box goes away by itself and the rebuilt package plays.
+        module_file.write_text(authored.replace("title: Basis", "title: Herziene basis"))
+        overlay.wait_for(state="hidden")
+        player.get_by_text("Herziene basis van ondermijning").first.wait_for()
+        assert page.evaluate("window.notReloaded") is True
+    assert errors == []
+
+
+def dropped_request(url: str, path: str) -> socket.socket:
+    """A GET whose client resets the connection once the response starts, as a closed tab does;
+    returns a second socket with the same request, still open."""
+    address = urlsplit(url)
+    host, port = address.hostname or "", address.port or 0
+    request = f"GET {path} HTTP/1.1\r\nHost: {address.netloc}\r\n\r\n".encode()
+    dropped, kept = (socket.create_connection((host, port), timeout=10) for _ in range(2))
+    for connection in (dropped, kept):
+        connection.sendall(request)
+        assert connection.recv(1024).startswith(b"HTTP/1.0 200")
+    # Linger 0: close() resets the connection, so the server's next write fails at once.
+    dropped.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    dropped.close()
+    return kept
+
+
+def test_a_closed_connection_is_no_traceback_in_the_terminal(tmp_path: Path) -> None:
+    root = tmp_path / "course"
+    shutil.copytree(FIXTURE_COURSE, root)
+    lesson = root / "01-basis" / "lessons" / "01-intro.md"
+    with running_preview(root, tmp_path, "--watch") as preview:
+        # A large file, cut off mid-response; then an open page's event stream, cut off
+        # before the next build is pushed to it.
+        with dropped_request(preview.url, "/scorm-again.min.js"):
+            pass
+        with dropped_request(preview.url, "/events?build=0") as events:
+            lesson.write_text(lesson.read_text().replace("## Onderwereld", "## Nieuwe"))
+            received = b""
+            while b"event: build" not in received:
+                received += events.recv(1024)
+    output = "".join(preview.output)
+    assert "Rebuilt in" in output
+    assert "Traceback" not in output and "Error" not in output, output
 
 
 def test_without_node_modules_it_says_to_run_npm_ci(tmp_path: Path) -> None:

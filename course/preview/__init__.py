@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from pathlib import Path
 from types import FrameType
 
@@ -29,7 +30,9 @@ def run_preview(root: Path, out: Path, database: Path, port: int, watch: bool) -
             f"{SCORM_AGAIN} is missing: the preview uses scorm-again from npm as its SCORM API. "
             "Run `npm ci` in the project folder first (or `make preview`)."
         )
-    preview = Preview(Store(database), scorm_again, lambda: build_packages(root, out), watch)
+    preview = Preview(
+        Store(database), scorm_again, lambda previous: build_packages(root, out, previous), watch
+    )
     preview.rebuild()
     if preview.problems:
         raise AuthoringError(preview.problems)
@@ -71,9 +74,15 @@ def _stop_on_signals(server: PreviewServer) -> None:
 
 
 def _rebuild_and_report(preview: Preview) -> None:
-    preview.rebuild()
+    started = time.perf_counter()
+    try:
+        preview.rebuild()
+    except OSError as error:  # a file an editor was swapping; keep watching
+        click.echo(f"Rebuild stopped ({error}); the next save tries again.", err=True)
+        return
+    seconds = time.perf_counter() - started
     if preview.problems:
         click.echo("\n".join(str(problem) for problem in preview.problems), err=True)
         click.echo("Rebuild failed; still serving the previous build.", err=True)
     else:
-        click.echo(f"Rebuilt ({preview.built_at}); open pages reload.")
+        click.echo(f"Rebuilt in {seconds:.2f} s ({preview.built_at}); open pages reload.")

@@ -10,8 +10,11 @@ import http.server
 import json
 import mimetypes
 import re
+import sys
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from http.cookies import CookieError, SimpleCookie
@@ -21,13 +24,18 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from course.preview.packages import PreviewPackage
+from course.preview.packages import PreviewPackage, Sco, answer_texts
 from course.preview.store import Attempt, Store
-from course.preview.tracking import INTERACTION_COLUMNS, OBJECTIVE_COLUMNS, table
+from course.preview.tracking import OBJECTIVE_COLUMNS, duration_text, interaction_rows, table
 from course.problems import AuthoringError, Problem
 
 HERE = Path(__file__).parent
 STATIC = {name: HERE / "static" / name for name in ("player.js", "preview.css", "reload.js")}
+# After pushing the module packages, the whole-course ones are built this much later: both
+# would otherwise share Python's one running thread with the players relaunching.
+PLAYERS_FIRST_SECONDS = 0.2
+# An open page's event stream gets a comment this often, so a closed tab is noticed.
+KEEPALIVE_SECONDS = 15
 SCORM_AGAIN_URL = "/scorm-again.min.js"
 LEARNER_COOKIE = "preview_learner"
 DEFAULT_LEARNER = "learner"
@@ -43,13 +51,15 @@ PAGE_POLICY = (
 
 @cache
 def templates() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=True,  # learner names and tracked data come from outside
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["duration"] = duration_text
+    return environment
 
 
 class Preview:
@@ -59,7 +69,7 @@ class Preview:
         self,
         store: Store,
         scorm_again: Path,
-        build: Callable[[], list[PreviewPackage]],
+        build: Callable[[Mapping[str, PreviewPackage]], Iterable[dict[str, PreviewPackage]]],
         watching: bool,
     ) -> None:
         self.store = store
@@ -71,19 +81,90 @@ class Preview:
         self.built_at = ""
         self.problems: list[Problem] = []
         self._lock = threading.Lock()
+        self._built = threading.Condition()
+        self._closing = False
+        self._changes: dict[int, set[str]] = {}
+        """Per build number: the packages it rebuilt."""
 
     def rebuild(self) -> None:
-        """Build again; on problems keep serving the last good build and show the problems."""
+        """Build again; on problems keep serving the last good build and show the problems.
+
+        Each step of the build is served as soon as it is ready (see ``build_packages``)."""
         with self._lock:
             try:
-                packages = self._build()
+                for step, packages in enumerate(self._build(self.packages)):
+                    self._publish(packages, [])
+                    if step == 0:  # the open players fetch what was just pushed, undisturbed
+                        time.sleep(PLAYERS_FIRST_SECONDS)
             except AuthoringError as error:
-                self.problems = error.problems
-            else:
-                self.packages = {package.name: package for package in packages}
-                self.problems = []
+                self._publish(self.packages, error.problems)
+
+    def _publish(self, packages: dict[str, PreviewPackage], problems: list[Problem]) -> None:
+        # A package the build did not touch is the same object as before.
+        changed = {name for name, found in packages.items() if self.packages.get(name) is not found}
+        with self._built:
+            self.packages = packages
+            self.problems = problems
             self.build_number += 1
+            self._changes[self.build_number] = changed
             self.built_at = datetime.now().strftime("%H:%M:%S")
+            self._built.notify_all()
+
+    def changed_between(self, seen: int, current: int) -> list[str] | None:
+        """The packages rebuilt after build ``seen`` up to ``current``; None when that is not
+        known (a page from before a restart)."""
+        with self._built:
+            builds = range(seen + 1, current + 1)
+            if not all(number in self._changes for number in builds):
+                return None
+            return sorted(set().union(*(self._changes[number] for number in builds)))
+
+    def next_build(self, after: int, timeout: float) -> int | None:
+        """The build number once it differs from ``after`` (or ``after`` when ``timeout``
+        passed first); None when the server is stopping."""
+        with self._built:
+            self._built.wait_for(lambda: self._closing or self.build_number != after, timeout)
+            return None if self._closing else self.build_number
+
+    def close(self) -> None:
+        """End every waiting event stream, so the server can stop."""
+        with self._built:
+            self._closing = True
+            self._built.notify_all()
+
+
+@dataclass(frozen=True)
+class ScoProgress:
+    """Where one learner stands in one SCO of a package."""
+
+    sco: Sco
+    latest: Attempt | None
+    completed: bool
+    open: bool
+
+
+def course_progress(package: PreviewPackage, attempts: list[Attempt]) -> list[ScoProgress]:
+    """Each SCO of ``package`` with the learner's latest attempt and whether it may start.
+
+    A SCO counts as completed once any attempt at it was (a completed module stays a passed
+    gate, as its global objective does in an LMS, also after a new attempt at it).
+    """
+    latest: dict[str, Attempt] = {}
+    completed: set[str] = set()
+    for attempt in attempts:  # the latest attempt of each first
+        latest.setdefault(attempt.package, attempt)
+        if package.standard.is_completed(attempt.state):
+            completed.add(attempt.package)
+    done = {sco.id for sco in package.scos if package.tracking_key(sco) in completed}
+    return [
+        ScoProgress(
+            sco,
+            latest.get(package.tracking_key(sco)),
+            sco.id in done,
+            package.is_open(sco, done),
+        )
+        for sco in package.scos
+    ]
 
 
 class PreviewServer(http.server.ThreadingHTTPServer):
@@ -94,17 +175,28 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         self.preview = preview
         super().__init__(("127.0.0.1", port), PreviewHandler)
 
+    def server_close(self) -> None:
+        self.preview.close()  # event streams would otherwise keep their threads, and us, waiting
+        super().server_close()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that closes a tab or reloads drops its connection: not worth a traceback."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
 
 Route = tuple[str, re.Pattern[str], str]
 ROUTES: list[Route] = [
     ("GET", re.compile(r"/"), "course_page"),
     ("POST", re.compile(r"/learner"), "choose_learner"),
     ("GET", re.compile(r"/play/(?P<package>[^/]+)"), "player_page"),
+    ("GET", re.compile(r"/launch/(?P<package>[^/]+)"), "launch_data"),
     ("GET", re.compile(r"/attempts/(?P<attempt_id>\d+)"), "attempt_page"),
     ("GET", re.compile(r"/attempts/(?P<attempt_id>\d+)/sessions"), "sessions_finished"),
     ("POST", re.compile(r"/attempts/(?P<attempt_id>\d+)/commit"), "commit"),
     ("POST", re.compile(r"/attempts/(?P<attempt_id>\d+)/reset"), "reset"),
-    ("GET", re.compile(r"/build"), "build_number"),
+    ("GET", re.compile(r"/events"), "build_events"),
     ("GET", re.compile(r"/packages/(?P<package>[^/]+)/(?P<path>.+)"), "package_file"),
     ("GET", re.compile(r"/static/(?P<name>[^/]+)"), "static_file"),
     ("GET", re.compile(re.escape(SCORM_AGAIN_URL)), "scorm_again"),
@@ -146,28 +238,77 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         learner = self._learner()
         learner_id = self.preview.store.learner_id(learner)
         attempts = self.preview.store.attempts(learner_id)
-        latest: dict[str, Attempt] = {}
-        for attempt in attempts:
-            latest.setdefault(attempt.package, attempt)
-        self._send_page("course.html.j2", learner=learner, latest=latest, attempts=attempts)
+        progress = {
+            name: course_progress(package, attempts)
+            for name, package in self.preview.packages.items()
+        }
+        self._send_page("course.html.j2", learner=learner, progress=progress, attempts=attempts)
 
     def player_page(self, package: str) -> None:
-        found = self.preview.packages.get(package)
-        if found is None:
-            self._send_text(404, f"No package {package!r} in this build")
+        found, sco = self._playable(package)
+        if found is None or sco is None:
             return
+        attempt, launch = self._launch(found, sco)
+        resumed = launch["data"][found.standard.entry] == "resume"
+        learner_id = self.preview.store.learner_id(self._learner())
+        self._send_page(
+            "player.html.j2",
+            package=found,
+            sco=sco,
+            attempt=attempt,
+            launch=launch,
+            resumed=resumed,
+            progress=course_progress(found, self.preview.store.attempts(learner_id)),
+        )
+
+    def launch_data(self, package: str) -> None:
+        """What the player needs to start the SCO again (after a rebuild), as JSON."""
+        found, sco = self._playable(package)
+        if found and sco:
+            self._send_json(200, self._launch(found, sco)[1])
+
+    def _playable(self, name: str) -> tuple[PreviewPackage | None, Sco | None]:
+        """The package and the SCO asked for (``?sco=``), if the sequencing lets it start;
+        else the answer is sent. Without ``?sco=``: the first open SCO not yet completed."""
+        package = self.preview.packages.get(name)
+        if package is None:
+            self._send_text(404, f"No package {name!r} in this build")
+            return None, None
+        learner_id = self.preview.store.learner_id(self._learner())
+        progress = course_progress(package, self.preview.store.attempts(learner_id))
+        wanted = self.query.get("sco", [""])[0]
+        if not wanted:
+            startable = [p for p in progress if p.open and not p.completed] or progress[:1]
+            return package, startable[0].sco
+        found = next((p for p in progress if p.sco.id == wanted), None)
+        if found is None:
+            self._send_text(404, f"No item {wanted!r} in {name}")
+            return None, None
+        if not found.open:
+            waiting_for = ", ".join(p.sco.title for p in progress if p.sco.id in found.sco.requires)
+            self._send_page(
+                "locked.html.j2", 409, package=package, sco=found.sco, waiting_for=waiting_for
+            )
+            return None, None
+        return package, found.sco
+
+    def _launch(self, package: PreviewPackage, sco: Sco) -> tuple[Attempt, dict[str, Any]]:
+        """The learner's attempt to continue (a new one after an ended one) and its launch."""
         learner = self._learner()
         store = self.preview.store
         learner_id = store.learner_id(learner)
-        attempt = store.current_attempt(learner_id, package)
-        if found.standard.has_ended(attempt.state, attempt.sessions_finished):
-            attempt = store.new_attempt(learner_id, package)
-        data = found.standard.launch_data(
-            f"learner-{learner_id}", learner, found.pass_mark, attempt.state
+        key = package.tracking_key(sco)
+        attempt = store.current_attempt(learner_id, key)
+        if package.standard.has_ended(attempt.state, attempt.sessions_finished):
+            attempt = store.new_attempt(learner_id, key)
+        data = package.standard.launch_data(
+            f"learner-{learner_id}", learner, sco.pass_mark, attempt.state
         )
-        launch = {
-            "version": found.standard.version,
-            "sco": f"/packages/{quote(package)}/{quote(found.launch)}",
+        return attempt, {
+            "version": package.standard.version,
+            "package": package.name,
+            "sco": f"/packages/{quote(package.name)}/{quote(sco.launch)}",
+            "launchUrl": f"/launch/{quote(package.name)}?sco={quote(sco.id)}",
             "commitUrl": f"/attempts/{attempt.id}/commit",
             "sessionsUrl": f"/attempts/{attempt.id}/sessions",
             "sessionsFinished": attempt.sessions_finished,
@@ -175,23 +316,25 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             "buildNumber": self.preview.build_number if self.preview.watching else None,
             "data": data,
         }
-        resumed = data[found.standard.entry] == "resume"
-        self._send_page(
-            "player.html.j2", package=found, attempt=attempt, launch=launch, resumed=resumed
-        )
 
     def attempt_page(self, attempt_id: str) -> None:
         attempt = self.preview.store.attempt(int(attempt_id))
         if attempt is None:
             self._send_text(404, "No such attempt")
             return
-        package = self.preview.packages.get(attempt.package)
+        name, _, sco_id = attempt.package.partition("/")
+        package = self.preview.packages.get(name)
+        sco = (package.sco(sco_id) if sco_id else package.scos[0]) if package else None
+        attempts = self.preview.store.attempts(attempt.learner_id)
+        answers = answer_texts(package, sco) if package and sco else None
         self._send_page(
             "attempt.html.j2",
             attempt=attempt,
             package=package,
+            sco=sco,
+            progress=course_progress(package, attempts) if package else [],
             learner=self._learner(),
-            interactions=table(attempt.state, "cmi.interactions", INTERACTION_COLUMNS),
+            interactions=interaction_rows(attempt.state, answers),
             objectives=table(attempt.state, "cmi.objectives", OBJECTIVE_COLUMNS),
         )
 
@@ -237,8 +380,32 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             return
         self._send_json(200, {"sessionsFinished": attempt.sessions_finished})
 
-    def build_number(self) -> None:
-        self._send_json(200, {"build": self.preview.build_number})
+    def build_events(self) -> None:
+        """Server-Sent Events: each build after the page's own (``?build=N``) is pushed as a
+        ``build`` event with its problems, so an open page reloads or shows them at once."""
+        # A reconnecting EventSource says which event it saw last (each event's id is its build).
+        shown = self.headers.get("Last-Event-ID") or self.query.get("build", [""])[0]
+        seen = int(shown) if shown.isdigit() else -1
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.close_connection = True
+        while True:
+            current = self.preview.next_build(seen, KEEPALIVE_SECONDS)
+            if current is None:
+                return
+            if current == seen:
+                self.wfile.write(b": still here\n\n")
+                continue
+            event = {
+                "build": current,
+                "problems": [str(p) for p in self.preview.problems],
+                "changed": self.preview.changed_between(seen, current),
+            }
+            seen = current
+            message = f"id: {current}\nevent: build\ndata: {json.dumps(event)}\n\n"
+            self.wfile.write(message.encode())
 
     # --- files ----------------------------------------------------------------------------
     def package_file(self, package: str, path: str) -> None:
@@ -282,9 +449,9 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         return self.rfile.read(min(length, MAX_COMMIT_BYTES))
 
-    def _send_page(self, template: str, **context: Any) -> None:
+    def _send_page(self, template: str, status: int = 200, **context: Any) -> None:
         html = templates().get_template(template).render(preview=self.preview, **context)
-        self._send(200, "text/html; charset=utf-8", html.encode("utf-8"), PAGE_POLICY)
+        self._send(status, "text/html; charset=utf-8", html.encode("utf-8"), PAGE_POLICY)
 
     def _send_json(self, status: int, value: dict[str, Any]) -> None:
         self._send(status, "application/json", json.dumps(value).encode("utf-8"))

@@ -6,6 +6,7 @@ name their elements, so one store and one attempt page serve both.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -25,6 +26,8 @@ class Standard:
     entry: str
     exit: str
     pass_mark: str
+    score_raw: str
+    score_max: str
     restored: tuple[str, ...]
     """Elements (or prefixes ending in '.') a real LMS keeps between sessions of one attempt."""
     status: tuple[str, ...]
@@ -63,6 +66,14 @@ class Standard:
     def status_text(self, state: FlatData) -> str:
         return ", ".join(state[e] for e in self.status if state.get(e)) or "not started"
 
+    def score_text(self, state: FlatData) -> str:
+        raw, maximum = state.get(self.score_raw, ""), state.get(self.score_max, "")
+        return f"{raw} of {maximum}" if raw and maximum else raw
+
+    def is_completed(self, state: FlatData) -> bool:
+        """Completed, as sequencing reads it (1.2 has one status for completion and success)."""
+        return state.get(self.status[0]) in ("completed", "passed")
+
     def has_ended(self, state: FlatData, sessions_finished: int) -> bool:
         """An attempt ends when a session finished without asking to be resumed."""
         return sessions_finished > 0 and state.get(self.exit) != "suspend"
@@ -77,6 +88,8 @@ SCORM12 = Standard(
     entry="cmi.core.entry",
     exit="cmi.core.exit",
     pass_mark="cmi.student_data.mastery_score",
+    score_raw="cmi.core.score.raw",
+    score_max="cmi.core.score.max",
     status=("cmi.core.lesson_status",),
     restored=(
         "cmi.core.lesson_status",
@@ -109,6 +122,8 @@ SCORM2004 = Standard(
     entry="cmi.entry",
     exit="cmi.exit",
     pass_mark="cmi.scaled_passing_score",
+    score_raw="cmi.score.raw",
+    score_max="cmi.score.max",
     status=("cmi.completion_status", "cmi.success_status"),
     restored=(
         "cmi.completion_status",
@@ -155,19 +170,6 @@ def flatten(value: Any, prefix: str = "") -> FlatData:
     return flat
 
 
-INTERACTION_COLUMNS = (
-    "id",
-    "type",
-    "description",
-    "learner_response",
-    "student_response",
-    "correct_responses.0.pattern",
-    "result",
-    "weighting",
-    "latency",
-    "timestamp",
-    "time",
-)
 OBJECTIVE_COLUMNS = (
     "id",
     "status",
@@ -205,3 +207,92 @@ def indexed(state: FlatData, collection: str) -> list[dict[str, str]]:
             if index.isdigit() and field:
                 entries.setdefault(int(index), {})[field] = value
     return [entries[index] for index in sorted(entries)]
+
+
+@dataclass(frozen=True)
+class AnswerTexts:
+    """What the codes in one SCO's interactions stand for, as its learner saw them."""
+
+    list_separator: str
+    pair_separator: str
+    texts: dict[str, dict[str, str]]
+    """Interaction id → option, source or item id → its text."""
+    prompts: dict[str, str]
+    """Interaction id → the question or decision as the learner read it."""
+
+    def describe(self, interaction_id: str, response: str) -> str:
+        """``response`` in words ("a[,]c" → "Gemeente; Politie"), or "" when a code is unknown
+        (a typed answer is its own text)."""
+        known = self.texts.get(interaction_id, {})
+        described = []
+        for entry in response.split(self.list_separator) if response else []:
+            parts = [known.get(code) for code in entry.split(self.pair_separator)]
+            if None in parts:
+                return ""
+            described.append(" → ".join(part for part in parts if part))
+        return "; ".join(described)
+
+
+@dataclass(frozen=True)
+class InteractionRow:
+    """One interaction as the attempt page shows it: codes with their texts, times readable."""
+
+    id: str
+    description: str
+    type: str
+    response: str
+    response_text: str
+    correct: str
+    correct_text: str
+    result: str
+    latency: str
+    recorded_at: str
+
+
+def interaction_rows(state: FlatData, answers: AnswerTexts | None) -> list[InteractionRow]:
+    rows = []
+    for entry in indexed(state, "cmi.interactions"):
+        interaction_id = entry.get("id", "")
+        response = entry.get("learner_response", entry.get("student_response", ""))
+        correct = entry.get("correct_responses.0.pattern", "")
+        rows.append(
+            InteractionRow(
+                id=interaction_id,
+                # 1.2 has no description; the page has the question itself.
+                description=entry.get("description")
+                or (answers.prompts.get(interaction_id, "") if answers else ""),
+                type=entry.get("type", ""),
+                response=response,
+                response_text=answers.describe(interaction_id, response) if answers else "",
+                correct=correct,
+                correct_text=answers.describe(interaction_id, correct) if answers else "",
+                result=entry.get("result", ""),
+                latency=duration_text(entry.get("latency", "")),
+                recorded_at=entry.get("timestamp", entry.get("time", "")),
+            )
+        )
+    return rows
+
+
+_ISO_DURATION = re.compile(
+    r"P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<days>\d+)D)?"
+    r"(?:T(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+(?:\.\d+)?)S)?)?"
+)
+_SCORM12_TIMESPAN = re.compile(
+    r"(?P<hours>\d{2,4}):(?P<minutes>\d{2}):(?P<seconds>\d{2}(?:\.\d+)?)"
+)
+_SECONDS = {"years": 365 * 86400, "months": 30 * 86400, "days": 86400, "hours": 3600, "minutes": 60}
+
+
+def duration_text(value: str) -> str:
+    """A SCORM duration for people: "PT4M12S" (2004) or "0000:04:12.00" (1.2) → "4 min 12 s".
+    Anything else is returned as it is."""
+    match = _ISO_DURATION.fullmatch(value) or _SCORM12_TIMESPAN.fullmatch(value)
+    if not value or value == "P" or match is None:
+        return value
+    parts = {name: float(number) for name, number in match.groupdict().items() if number}
+    total = round(sum(number * _SECONDS.get(name, 1) for name, number in parts.items()))
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    shown = [(hours, "h"), (minutes, "min"), (seconds, "s")]
+    return " ".join(f"{n} {unit}" for n, unit in shown if n) or "0 s"
