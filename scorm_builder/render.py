@@ -130,6 +130,7 @@ def render_page(course: Course, module: Module) -> ModulePage:
     used_types = sorted({q.type_name for q in module.quiz.questions} if module.quiz else set())
     has_cases = any(isinstance(item, WorkshopCase) for item in module.items)
     sources = {
+        "assets/tokens.css": RUNTIME / "tokens.css",  # the theme's values, before the styles
         "assets/player.css": RUNTIME / "player.css",
         "assets/scorm.js": RUNTIME / "scorm.js",
     }
