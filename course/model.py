@@ -190,6 +190,11 @@ LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 Version = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
 
 
+class Logo(Authored):
+    file: RelativeFile = Field(description="An SVG or PNG file, relative to modules/.")
+    alt: Text = Field(description="What the logo says, for screen readers: the organisation.")
+
+
 class CourseFile(Authored):
     """``modules/course.yaml``."""
 
@@ -201,6 +206,14 @@ class CourseFile(Authored):
     version: Version
     modules: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]] = (
         Field(min_length=1, description="Module folders below modules/, in course order.")
+    )
+    theme: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] = Field(
+        default="default",
+        description="The look: a built-in theme (default, den-haag, voorbeeld) or the path, "
+        "relative to modules/, of a .css file with NL Design System design tokens.",
+    )
+    logo: Logo | None = Field(
+        default=None, description="The organisation's logo, shown in the header and on covers."
     )
 
 

@@ -25,6 +25,7 @@ from quizzes.authoring import Authored
 from quizzes.question import plain_description
 from scorm_builder.state import token, tracking_keys
 from scorm_builder.targets import Target
+from scorm_builder.theme import theme_of
 
 HERE = Path(__file__).parent
 RUNTIME = HERE / "runtime"
@@ -130,7 +131,6 @@ def render_page(course: Course, module: Module) -> ModulePage:
     used_types = sorted({q.type_name for q in module.quiz.questions} if module.quiz else set())
     has_cases = any(isinstance(item, WorkshopCase) for item in module.items)
     sources = {
-        "assets/tokens.css": RUNTIME / "tokens.css",  # the theme's values, before the styles
         "assets/player.css": RUNTIME / "player.css",
         "assets/scorm.js": RUNTIME / "scorm.js",
     }
@@ -144,8 +144,15 @@ def render_page(course: Course, module: Module) -> ModulePage:
     if has_cases:
         sources["assets/case.js"] = RUNTIME / "case.js"
     sources["assets/objectives.js"] = RUNTIME / "objectives.js"
-    assets = {name: minified(path) for name, path in sources.items()}
+    # The theme's values for the tokens the styles use, loaded before the styles.
+    assets = {"assets/tokens.css": theme_of(course).css()}
+    assets.update((name, minified(path)) for name, path in sources.items())
     scripts = [name for name in assets if name.endswith(".js")]
+    logo = None
+    if course.spec.logo is not None:
+        logo = {"src": f"assets/logo{Path(course.spec.logo.file).suffix.lower()}"}
+        logo["alt"] = course.spec.logo.alt
+        assets[logo["src"]] = (course.root / course.spec.logo.file).read_bytes()
 
     catalogue = messages(course.spec.language)
     media: dict[str, Path] = {}  # filled while rendering, by the markdown filter
@@ -162,6 +169,7 @@ def render_page(course: Course, module: Module) -> ModulePage:
             cases=[item for item in module.items if isinstance(item, WorkshopCase)],
             glossary=[course.glossary[index] for index in terms_in(module, course)],
             scripts=scripts,
+            logo=logo,
             content_security_policy=CONTENT_SECURITY_POLICY,
             runtime_data=Markup(_DATA_SLOT),
             t=lambda key, **values: catalogue[key].format(**values),
