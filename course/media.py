@@ -43,6 +43,9 @@ def _alt(token: Token) -> str:
 
 
 def module_images(module: Module) -> Iterator[ImageRef]:
+    if module.spec.cover_image:
+        for src, alt, _ in images_in(module.spec.cover_image):
+            yield ImageRef(src, alt, module.spec.at("cover_image"))
     for item in module.items:
         if isinstance(item, Lesson):
             for screen in item.screens:

@@ -54,6 +54,11 @@ class CaseChoice(Authored):
 
 class CaseStep(Authored):
     id: Slug
+    title: Text | None = Field(
+        default=None,
+        description="The step's heading, e.g. 'Het gesprek met de buurman'. Without it the "
+        "heading asks 'Wat doe je?'.",
+    )
     situation: Text
     question: Text
     choices: list[CaseChoice] = Field(min_length=2, max_length=26)
@@ -182,6 +187,11 @@ class ModuleFile(Authored):
     description: Text
     keywords: list[Text] = Field(default_factory=list)
     study_time_minutes: int = Field(ge=1, le=600)
+    cover_image: Text | None = Field(
+        default=None,
+        description="An image for the module's cover, as Markdown: "
+        "'![what the image shows](images/cover.jpg)'.",
+    )
     objectives: list[Objective] = Field(min_length=1)
     items: list[ItemRef] = Field(min_length=1)
 

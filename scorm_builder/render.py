@@ -165,6 +165,12 @@ def render_page(course: Course, module: Module) -> ModulePage:
             media=media,
             screens=_screen_views(module.screens()),
             menu=_menu(module),
+            lesson_numbers={
+                lesson.id: n
+                for n, lesson in enumerate(
+                    (item for item in module.items if isinstance(item, Lesson)), start=1
+                )
+            },
             closing_key=CLOSING_KEY,
             cases=[item for item in module.items if isinstance(item, WorkshopCase)],
             glossary=[course.glossary[index] for index in terms_in(module, course)],

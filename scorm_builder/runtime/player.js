@@ -106,12 +106,17 @@
   }
 
   // --- status --------------------------------------------------------------------------
-  // Progress and completion count the screens on the path; the closing summary does not count.
+  // Progress counts the screens on the path that are done: seen, and for a screen that asks
+  // something (a question, a decision, the quiz's result) answered too, so it shows what
+  // completion needs. The closing summary does not count.
+  const settled = (key) => parts.every((part) => part.settled?.(key) ?? true);
+
   function progress() {
     const { path, open, ahead } = route();
     const counted = path.filter((key) => key !== data.closingKey);
-    const seen = counted.filter((key) => state.seen.has(key)).length;
-    return { path, open, seen, total: counted.length + ahead, allSeen: seen === counted.length };
+    const viewed = counted.filter((key) => state.seen.has(key));
+    const seen = viewed.filter(settled).length;
+    return { path, open, seen, total: counted.length + ahead, allSeen: viewed.length === counted.length };
   }
 
   const quizDone = () => !data.quiz || state.score !== null;
@@ -166,11 +171,19 @@
     save();
   }
 
-  // Previous and Next follow the path; Next waits at a decision until it is made.
+  // Previous and Next follow the path. Next on a question or decision with an answer chosen
+  // but not yet confirmed confirms it and stays, so the learner sees its feedback; Next waits
+  // at a decision until it is made.
   function go(step) {
     const { path } = route();
+    const screen = screens[current];
+    const form = screen.querySelector("form[data-pending]");
+    if (step > 0 && form) {
+      form.requestSubmit();
+      return;
+    }
     if (step > 0 && turnAt(keys[current])?.open) {
-      screens[current].querySelector(".form-message").textContent = t("answer_first");
+      screen.querySelector(".form-message").textContent = t("decide_first");
       return;
     }
     const target = path[path.indexOf(keys[current]) + step];
@@ -182,12 +195,20 @@
     const position = status.path.indexOf(keys[current]);
     byId("previous").disabled = position <= 0;
     byId("next").disabled = position === status.path.length - 1;
-    byId("position").textContent = t("screen_of", { n: position + 1, total: status.total + 1 });
+    // The words for screen readers; on screen the short "3 / 12" that fits beside the buttons.
+    const shown = document.createElement("span");
+    const told = document.createElement("span");
+    shown.ariaHidden = "true";
+    shown.textContent = `${position + 1} / ${status.total + 1}`;
+    told.className = "visually-hidden";
+    told.textContent = t("screen_of", { n: position + 1, total: status.total + 1 });
+    byId("position").replaceChildren(shown, told);
     byId("progress").max = status.total;
     byId("progress").value = status.seen;
     byId("progress-text").textContent = t("percent_done", { percent: Math.round((100 * status.seen) / status.total) });
     for (const badge of document.querySelectorAll("[data-status-for]")) {
-      badge.textContent = t(itemStatus(badge.dataset.statusFor, status));
+      badge.dataset.status = itemStatus(badge.dataset.statusFor, status);
+      badge.textContent = t(badge.dataset.status);
     }
   }
 
@@ -239,6 +260,14 @@
     wireGlossary();
     for (const button of document.querySelectorAll(".print-summary")) {
       button.addEventListener("click", () => window.print());
+    }
+    // A form with a changed, unconfirmed answer is pending: Next confirms it (see go).
+    for (const form of document.querySelectorAll("form.question, form.decision")) {
+      const mark = () => { if (!form.querySelector("button[type=submit]").hidden) form.dataset.pending = ""; };
+      form.addEventListener("input", mark);
+      form.addEventListener("change", mark);
+      form.addEventListener("click", (event) => { if (event.target.closest("[data-move]")) mark(); });
+      form.addEventListener("submit", () => delete form.dataset.pending);
     }
     for (const link of document.querySelectorAll("[data-goto]")) {
       link.addEventListener("click", (event) => {

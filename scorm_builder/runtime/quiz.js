@@ -57,13 +57,15 @@
     form.querySelector("button[type=submit]").hidden = true;
     form.querySelector(".form-message").textContent = "";
     type.reveal(form, question, answer);
-    const verdict = form.querySelector(".verdict");
+    const score = earned(question, answer);
+    const panel = form.querySelector(".feedback-panel");
+    panel.classList.toggle("is-correct", score === 1);
+    panel.classList.toggle("is-incorrect", score === 0);
+    const verdict = panel.querySelector(".verdict");
     verdict.textContent = verdictText(question, answer);
-    verdict.classList.toggle("is-correct", earned(question, answer) === 1);
-    verdict.hidden = false;
-    const feedback = form.querySelector(".question-feedback");
-    if (feedback) feedback.hidden = false;
-    return feedback ? `${verdict.textContent} ${feedback.textContent.trim()}` : verdict.textContent;
+    verdict.className = `verdict${score === null ? "" : score === 1 ? " is-correct" : " is-incorrect"}`;
+    panel.hidden = false;
+    return panel.textContent.replace(/\s+/g, " ").trim();
   }
 
   function clearAnswer(form, question) {
@@ -71,8 +73,8 @@
     form.querySelector("fieldset").disabled = false;
     for (const input of form.querySelectorAll("input")) input.disabled = false; // see ChoiceInputs
     form.querySelector("button[type=submit]").hidden = false;
-    for (const shown of form.querySelectorAll(".verdict, .question-feedback, .option-feedback")) shown.hidden = true;
-    for (const option of form.querySelectorAll(".is-chosen")) option.classList.remove("is-chosen");
+    for (const shown of form.querySelectorAll(".feedback-panel, .option-feedback")) shown.hidden = true;
+    window.ChoiceInputs?.clear(form);
     arrange(form, question);
   }
 
@@ -95,6 +97,7 @@
     });
     announce(told);
     save();
+    form.querySelector(".feedback-panel").scrollIntoView({ block: "nearest" });
   }
 
   function scorePercent() {
@@ -157,7 +160,16 @@
     save();
   }
 
+  // A question counts as done once answered, the result screen once the quiz is scored.
+  function settled(key) {
+    if (key.split("/")[0] !== quiz.id) return true;
+    const part = key.slice(quiz.id.length + 1);
+    if (part === "result") return state.score !== null;
+    return !(part in data.questions) || part in state.answers;
+  }
+
   window.Player.register({
+    settled,
     init() {
       for (const form of document.querySelectorAll("form.question")) {
         const question = questionOf(form);
