@@ -686,8 +686,8 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         [
             "thema/gemeente.css:3: button text (--utrecht-button-primary-action-color: #ffffff) "
             "on --utrecht-button-primary-action-background-color (hsl(210 63% 70%)) has a "
-            "contrast of 2.22:1, below the 4.5:1 of WCAG 2.1 AA — make one of the two colours darker or "
-            "lighter"
+            "contrast of 2.22:1, below the 4.5:1 of WCAG 2.1 AA — make one of the two colours "
+            "darker or lighter"
         ],
     ),
     (

@@ -184,6 +184,15 @@ def test_every_theme_passes_axe_in_every_state_and_shows_the_logo(
     logo = page.locator("header img.logo")
     assert logo.get_attribute("alt") == LOGO_ALT
     assert logo.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert page.locator(".cover img.cover-logo").is_visible()
+    # With the logo the phone header stays compact and the titles keep room.
+    page.set_viewport_size({"width": 320, "height": 640})
+    header = page.locator(".topbar").bounding_box()
+    titles = page.locator(".topbar .titles").bounding_box()
+    assert header is not None and titles is not None
+    assert header["height"] <= 64
+    assert titles["width"] >= 72
+    page.set_viewport_size({"width": 1280, "height": 800})
 
     auditor = Auditor(page, layout=True)
     for decision in covering_walks(FIXTURE_MODULE):
