@@ -13,11 +13,12 @@ names a font the learner may not have ends in the system's own fonts.
 
 from __future__ import annotations
 
+import bisect
 import colorsys
 import difflib
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from course.model import Course
@@ -38,6 +39,7 @@ _LEFT_FOR_SYSTEM_FONTS = {*SYSTEM_FONTS.split(", "), "ui-sans-serif"}
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _TOKEN_SELECTOR = re.compile(r"^(:root|html|\.[A-Za-z_][\w-]*)$")
 _DECLARATION = re.compile(r"^\s*(--[A-Za-z0-9_-]+)\s*:(.*)$", re.DOTALL)
+_BRACE = re.compile(r"[{}]")
 _VAR_USE = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 # A plain value: colours, lengths, numbers, keywords and font names; functions only these.
 _PLAIN = re.compile(r"""^[\w\s#%.,+\-*/()"']+$""")
@@ -66,6 +68,7 @@ def read_custom_properties(text: str) -> dict[str, Declaration]:
     ``html`` or one class (a token package's ``.x-theme``); later declarations win. Rules inside
     ``@media`` and the like, and rules for other selectors, are left out."""
     text = _COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), text)
+    line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
     declared: dict[str, Declaration] = {}
     position = 0
     while (opening := text.find("{", position)) != -1:
@@ -78,8 +81,7 @@ def read_custom_properties(text: str) -> dict[str, Declaration]:
             for part in text[offset:closing].split(";"):
                 found = _DECLARATION.match(part)
                 if found:
-                    start = offset + part.index(found.group(1))
-                    line = text.count("\n", 0, start) + 1
+                    line = bisect.bisect_right(line_starts, offset + found.start(1))
                     declared[found.group(1)] = Declaration(found.group(2).strip(), line)
                 offset += len(part) + 1
         position = closing + 1
@@ -88,10 +90,10 @@ def read_custom_properties(text: str) -> dict[str, Declaration]:
 
 def _block_end(text: str, opening: int) -> int:
     depth = 0
-    for index in range(opening, len(text)):
-        depth += {"{": 1, "}": -1}.get(text[index], 0)
+    for brace in _BRACE.finditer(text, opening):
+        depth += 1 if brace.group() == "{" else -1
         if depth == 0:
-            return index
+            return brace.start()
     return len(text)
 
 
@@ -220,12 +222,12 @@ def theme_problems(course: Course) -> list[Problem]:
     """What keeps the course's theme from being built: an unknown name, a missing file, a
     token that is not a plain value, or colours that do not contrast enough."""
     theme, problems = _load(course)
-    if theme is not None:
-        problems += contrast_problems(theme, course.spec.at("theme"))
-    return problems
+    if theme is None:
+        return list(problems)
+    return contrast_problems(theme, course.spec.at("theme"))
 
 
-def _load(course: Course) -> tuple[Theme | None, list[Problem]]:
+def _load(course: Course) -> tuple[Theme | None, tuple[Problem, ...]]:
     choice = course.spec.theme
     where = course.spec.at("theme")
     if choice.endswith(".css"):
@@ -234,31 +236,34 @@ def _load(course: Course) -> tuple[Theme | None, list[Problem]]:
     if choice not in themes:
         close = difflib.get_close_matches(choice, themes, n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
-        return None, [
+        return None, (
             Problem(
                 where,
                 f"there is no built-in theme '{choice}'",
                 f"{hint}use one of {', '.join(themes)}, or the path of a .css tokens file "
                 "in modules/",
-            )
-        ]
-    return _theme(choice, themes[choice])
+            ),
+        )
+    return _theme(choice, themes[choice], themes[choice].read_text(encoding="utf-8"))
 
 
-def _local_theme(root: Path, choice: str, where: Location) -> tuple[Theme | None, list[Problem]]:
+def _local_theme(
+    root: Path, choice: str, where: Location
+) -> tuple[Theme | None, tuple[Problem, ...]]:
     path = (root / choice).resolve()
     if not path.is_relative_to(root.resolve()):
         what, fix = "lies outside modules/", "put the tokens file in modules/, e.g. modules/theme/"
-        return None, [Problem(where, f"theme file '{choice}' {what}", fix)]
+        return None, (Problem(where, f"theme file '{choice}' {what}", fix),)
     if not path.is_file():
         fix = "check the path; it is relative to modules/"
-        return None, [Problem(where, f"theme file '{choice}' does not exist", fix)]
-    return _theme(choice, root / choice)
+        return None, (Problem(where, f"theme file '{choice}' does not exist", fix),)
+    return _theme(choice, root / choice, (root / choice).read_text(encoding="utf-8"))
 
 
-def _theme(name: str, path: Path) -> tuple[Theme | None, list[Problem]]:
+@lru_cache(maxsize=4)  # read once per build, not per module; keyed by the file's text
+def _theme(name: str, path: Path, text: str) -> tuple[Theme | None, tuple[Problem, ...]]:
     """A file's tokens over the default theme's: a file may set only the tokens it changes."""
-    declared = read_custom_properties(path.read_text(encoding="utf-8"))
+    declared = read_custom_properties(text)
     tokens = dict(_default_tokens())
     problems = []
     for token in sorted(t for t in set(tokens) & set(declared) if is_themeable(t)):
@@ -270,7 +275,7 @@ def _theme(name: str, path: Path) -> tuple[Theme | None, list[Problem]]:
         if token.endswith("font-family"):
             tokens[token] = with_system_fonts(value)
     lines = {token: declared[token].line for token in tokens if token in declared}
-    return (None if problems else Theme(name, tokens, path, lines)), problems
+    return (None if problems else Theme(name, tokens, path, lines)), tuple(problems)
 
 
 # Colour pairs the runtime puts on each other, with the contrast WCAG 2.1 AA asks for: 4.5:1
