@@ -28,7 +28,7 @@ from tests.support.server import serve
 
 SCREENSHOTS = PROJECT / "docs" / "screenshots"
 DEMO_LOGO = SCREENSHOTS / "demo-logo.svg"
-THEMES = {"default": None, "den-haag": DEMO_LOGO}  # theme → logo
+THEMES = ["default", "den-haag"]  # a municipal theme gets the demo logo
 WIDTHS = {1280: 800, 320: 640}  # viewport width → height
 
 
@@ -91,12 +91,14 @@ def capture(page: Page, path: Path, shown: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=SCREENSHOTS)
+    parser.add_argument("--themes", nargs="+", default=THEMES, help="built-in theme names")
     options = parser.parse_args()
     options.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="screenshots-") as folder, sync_playwright() as pw:
         work = Path(folder)
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        for theme, logo in THEMES.items():
+        for theme in options.themes:
+            logo = None if theme == "default" else DEMO_LOGO
             course = load_course(themed_copy(work, theme, logo))
             module = course.modules[0]
             site = work / f"site-{theme}"
@@ -112,7 +114,7 @@ def main() -> None:
                     for shown in shots(page.main_frame, module):
                         path = options.out / f"{theme}-{shown}-{width}.png"
                         capture(page, path, shown)
-                        print(f"{path.relative_to(PROJECT)}  {path.stat().st_size // 1024} KB")
+                        print(f"{path}  {path.stat().st_size // 1024} KB")
                     context.close()
         browser.close()
 
