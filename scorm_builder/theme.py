@@ -23,6 +23,7 @@ from pathlib import Path
 
 from course.model import Course
 from course.problems import Problem
+from course.sources import SourceProblem, read_text, unusable_path
 from quizzes.authoring import Location
 
 HERE = Path(__file__).parent
@@ -250,14 +251,17 @@ def _load(course: Course) -> tuple[Theme | None, tuple[Problem, ...]]:
 def _local_theme(
     root: Path, choice: str, where: Location
 ) -> tuple[Theme | None, tuple[Problem, ...]]:
-    path = (root / choice).resolve()
-    if not path.is_relative_to(root.resolve()):
-        what, fix = "lies outside modules/", "put the tokens file in modules/, e.g. modules/theme/"
-        return None, (Problem(where, f"theme file '{choice}' {what}", fix),)
-    if not path.is_file():
-        fix = "check the path; it is relative to modules/"
-        return None, (Problem(where, f"theme file '{choice}' does not exist", fix),)
-    return _theme(choice, root / choice, (root / choice).read_text(encoding="utf-8"))
+    try:
+        inside = (root / choice).resolve().is_relative_to(root.resolve())
+        if not inside:
+            fix = "put the tokens file in modules/, e.g. modules/theme/"
+            return None, (Problem(where, f"theme file '{choice}' lies outside modules/", fix),)
+        text = read_text(root / choice, where)  # a folder, missing, too large, not UTF-8
+    except (OSError, ValueError) as error:
+        return None, (unusable_path(where, root / choice, error).problem,)
+    except SourceProblem as problem:
+        return None, (problem.problem,)
+    return _theme(choice, root / choice, text)
 
 
 @lru_cache(maxsize=4)  # read once per build, not per module; keyed by the file's text
