@@ -282,33 +282,31 @@ def _theme(name: str, path: Path, text: str) -> tuple[Theme | None, tuple[Proble
     return (None if problems else Theme(name, tokens, path, lines)), tuple(problems)
 
 
-# Colour pairs the runtime puts on each other, with the contrast WCAG 2.1 AA asks for: 4.5:1
-# for text (1.4.3), 3:1 for a focus outline or a control's border (1.4.11).
+# Colour pairs player.css puts on each other, with the contrast WCAG 2.1 AA asks for: 4.5:1
+# for text (1.4.3), 3:1 for a focus outline, a control's border or a chosen mark (1.4.11).
+_PAGE, _PANEL = "document-background-color", "spotlight-section-background-color"
+_RIGHT, _WRONG = "alert-ok-background-color", "alert-error-background-color"
 CONTRAST_PAIRS: tuple[tuple[str, str, float, str], ...] = (
-    ("document-color", "document-background-color", 4.5, "text"),
-    ("heading-color", "document-background-color", 4.5, "heading text"),
-    ("pre-heading-color", "document-background-color", 4.5, "the text above a heading"),
-    ("link-color", "document-background-color", 4.5, "link text"),
-    ("form-field-description-color", "document-background-color", 4.5, "secondary text"),
-    ("form-field-description-color", "surface-background-color", 4.5, "secondary text on a bar"),
-    ("figure-caption-color", "document-background-color", 4.5, "caption text"),
-    ("form-field-description-valid-color", "document-background-color", 4.5, "the 'correct' text"),
-    (
-        "form-field-description-invalid-color",
-        "document-background-color",
-        4.5,
-        "the 'incorrect' text",
-    ),
-    ("focus-outline-color", "document-background-color", 3.0, "the focus outline"),
-    (
-        "radio-button-checked-background-color",
-        "document-background-color",
-        3.0,
-        "the mark of a chosen option",
-    ),
-    ("surface-color", "surface-background-color", 4.5, "text on a bar"),
+    ("document-color", _PAGE, 4.5, "text"),
+    ("heading-color", _PAGE, 4.5, "heading text"),
+    ("pre-heading-color", _PAGE, 4.5, "the text above a heading"),
+    ("link-color", _PAGE, 4.5, "link text"),
+    ("form-field-description-color", _PAGE, 4.5, "secondary text"),
+    ("form-field-description-color", "surface-background-color", 4.5, "text in the menu"),
+    ("figure-caption-color", _PAGE, 4.5, "caption text"),
     ("page-header-content-color", "page-header-content-background-color", 4.5, "header text"),
-    ("nav-bar-color", "nav-bar-background-color", 4.5, "navigation bar text"),
+    ("document-color", _PANEL, 4.5, "text on the cover"),
+    ("alert-color", _PANEL, 4.5, "text in a panel"),
+    ("accordion-button-color", _PANEL, 4.5, "an accordion's button text"),
+    ("alert-color", "alert-info-background-color", 4.5, "text in a tip"),
+    ("alert-color", "alert-warning-background-color", 4.5, "text in a 'let op' callout"),
+    ("alert-color", _RIGHT, 4.5, "text in a 'correct' panel"),
+    ("alert-color", _WRONG, 4.5, "text in an 'incorrect' panel"),
+    ("document-color", _RIGHT, 4.5, "the text of a right option"),
+    ("document-color", _WRONG, 4.5, "the text of a wrong choice"),
+    ("form-field-description-valid-color", _RIGHT, 4.5, "the 'correct' verdict"),
+    ("form-field-description-invalid-color", _WRONG, 4.5, "the 'incorrect' verdict"),
+    ("form-field-description-invalid-color", _PAGE, 4.5, "a message under a form"),
     ("button-primary-action-color", "button-primary-action-background-color", 4.5, "button text"),
     (
         "button-secondary-action-color",
@@ -316,13 +314,10 @@ CONTRAST_PAIRS: tuple[tuple[str, str, float, str], ...] = (
         4.5,
         "secondary button text",
     ),
-    ("form-control-color", "form-control-background-color", 4.5, "text in a field"),
-    ("form-control-border-color", "form-control-background-color", 3.0, "a field's border"),
-    ("alert-color", "alert-ok-background-color", 4.5, "text in a 'correct' panel"),
-    ("alert-color", "alert-error-background-color", 4.5, "text in an 'incorrect' panel"),
-    ("alert-color", "alert-info-background-color", 4.5, "text in an information panel"),
-    ("alert-color", "alert-warning-background-color", 4.5, "text in a warning panel"),
-    ("accordion-button-color", "accordion-button-background-color", 4.5, "accordion button text"),
+    ("button-primary-action-color", "radio-button-checked-background-color", 4.5, "'Jouw keuze'"),
+    ("focus-outline-color", _PAGE, 3.0, "the focus outline"),
+    ("form-control-border-color", _PAGE, 3.0, "the border of an option or field"),
+    ("radio-button-checked-border-color", _PAGE, 3.0, "the border of a chosen option"),
 )
 PREFIX = "--utrecht-"
 

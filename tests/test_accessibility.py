@@ -22,7 +22,7 @@ from course.loader import load_course
 from course.model import CaseStep, Module, WorkshopCase
 from course.quality import terms_in
 from scorm_builder.build import build
-from tests.support.learner import right, take
+from tests.support.learner import Answering, right, take
 from tests.support.lms import make_site
 from tests.support.paths import AXE, FIXTURE_COURSE, MODULES
 from tests.support.server import serve
@@ -100,7 +100,12 @@ Choose = Callable[[CaseStep], str]
 
 
 def walk_and_check(
-    page: Page, module: Module, auditor: Auditor, decision: Choose, only: set[str] | None = None
+    page: Page,
+    module: Module,
+    auditor: Auditor,
+    decision: Choose,
+    only: set[str] | None = None,
+    answering: Answering = right,
 ) -> None:
     """Walk the path of ``decision``, checking each screen (or only those in ``only``)."""
     frame = page.main_frame
@@ -111,7 +116,7 @@ def walk_and_check(
         if checked:
             auditor.check(screen.key)
         if screen.kind in ("question", "case-step", "quiz-result"):
-            take(frame, module, right, screens=1, decision=decision)
+            take(frame, module, answering, screens=1, decision=decision)
             if checked:
                 auditor.check(f"{screen.key} (answered)")
         if index < len(route) - 1:

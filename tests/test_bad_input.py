@@ -446,7 +446,7 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         "unreachable case ending",
         edit(CASE, "        next: te-snel\n", "        next: samen-verder\n"),
         [
-            f"{CASE}:36: ending 'te-snel' cannot be reached from the first step 'eerste-stap' — "
+            f"{CASE}:35: ending 'te-snel' cannot be reached from the first step 'eerste-stap' — "
             "point a choice's 'next' to it, or remove it"
         ],
     ),
@@ -458,7 +458,7 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
             "        next: eerste-stap\n      - id: b",
         ),
         [
-            f"{CASE}:27: step 'tweede-stap', choice 'a' leads back to step 'eerste-stap': the path "
+            f"{CASE}:26: step 'tweede-stap', choice 'a' leads back to step 'eerste-stap': the path "
             "eerste-stap → tweede-stap → eerste-stap can go round without end — point 'next' to a "
             "later step or an ending; a case moves forward only"
         ],

@@ -29,6 +29,7 @@ from scorm_builder.theme import (
 )
 from scorm_builder.themes.extract import NODE_MODULES, SOURCES, extract
 from tests.support.broken import fixture_copy, replace_in
+from tests.support.learner import right, wrong
 from tests.support.lms import make_site
 from tests.support.paths import AXE
 from tests.support.server import serve
@@ -169,7 +170,8 @@ def test_every_theme_passes_axe_in_every_state_and_shows_the_logo(
     page: Page, themed_site: str, name: str
 ) -> None:
     """axe (WCAG 2.0/2.1 A and AA, contrast included, landmarks and heading order) on every
-    screen of the fixture module, as it arrives and once answered, in each theme."""
+    screen of the fixture module, as it arrives and once answered (rightly and wrongly), and
+    no sideways scrolling at 320 px, in each theme."""
     requests: list[Request] = []
     page.on("request", lambda request: requests.append(request))
     page.set_viewport_size({"width": 1280, "height": 800})
@@ -195,11 +197,13 @@ def test_every_theme_passes_axe_in_every_state_and_shows_the_logo(
     page.set_viewport_size({"width": 1280, "height": 800})
 
     auditor = Auditor(page, layout=True)
-    for decision in covering_walks(FIXTURE_MODULE):
+    # Every screen answered rightly, then every answer wrong: the error colours show too.
+    walks = [(decision, right) for decision in covering_walks(FIXTURE_MODULE)]
+    for decision, answering in [*walks, (walks[0][0], wrong)]:
         page.evaluate("localStorage.clear()")
         page.reload()
         page.wait_for_selector("html[data-player=ready]", state="attached")
         page.add_script_tag(url=f"{themed_site}/axe.min.js")
-        walk_and_check(page, FIXTURE_MODULE, auditor, decision)
+        walk_and_check(page, FIXTURE_MODULE, auditor, decision, answering=answering)
     assert auditor.problems == []
     assert {r.url.split("/")[2] for r in requests} == {themed_site.split("/")[2]}

@@ -3,8 +3,7 @@
 window.QuestionTypes.matching = {
   pairs: (form, question) => question.sources.map((id) => form.querySelector(`.pair[data-source="${id}"]`)),
   read(form, question) {
-    const chosen = this.pairs(form, question).map((pair) => pair.querySelector("input:checked")?.value ?? "");
-    const answer = chosen.join("");
+    const answer = this.pairs(form, question).map((pair) => pair.querySelector(":checked")?.value).join("");
     return answer.length === question.sources.length ? answer : null; // every source paired
   },
   restore(form, question, answer) {
@@ -12,22 +11,18 @@ window.QuestionTypes.matching = {
       for (const input of pair.querySelectorAll("input")) input.checked = input.value === answer[n];
     });
   },
+  // Per source a verdict in words, also as the chosen input's description.
   reveal(form, question, answer) {
     const { t } = window.Player;
     this.pairs(form, question).forEach((pair, n) => {
+      const right = answer[n] === question.correct[n];
       const feedback = pair.querySelector(".option-feedback");
-      const right = pair.querySelector(`input[value="${question.correct[n]}"]`).labels[0].textContent;
-      const isRight = answer[n] === question.correct[n];
-      const verdict = document.createElement("span");
-      feedback.replaceChildren(verdict);
-      verdict.className = "option-verdict";
-      verdict.textContent = t(isRight ? "chosen_right" : "chosen_wrong");
-      if (!isRight) feedback.append(` ${t("right_answer", { answer: right })}`);
-      pair.classList.toggle("is-right", isRight);
-      pair.classList.toggle("is-wrong", !isRight);
-      pair.classList.add("is-chosen");
-      feedback.id = `${form.dataset.question}-${pair.dataset.source}-state`;
-      pair.querySelector("input:checked")?.setAttribute("aria-describedby", feedback.id);
+      const [verdict, model] = feedback.children;
+      verdict.textContent = t(right ? "chosen_right" : "chosen_wrong");
+      model.textContent = right ? ""
+        : t("right_answer", { answer: pair.querySelector(`[value="${question.correct[n]}"]`).labels[0].textContent });
+      pair.className = `option pair is-chosen is-${right ? "right" : "wrong"}`;
+      pair.querySelector(":checked").setAttribute("aria-describedby", feedback.id);
       feedback.hidden = false;
     });
   },

@@ -11,7 +11,7 @@
   function applyDecision(form, choice) {
     form.querySelector(`input[value="${choice}"]`).checked = true;
     window.ChoiceInputs.showFeedback(form, [choice], null);
-    for (const text of form.querySelectorAll("[data-feedback-for]")) text.hidden = text.dataset.feedbackFor !== choice;
+    form.querySelector(`[data-feedback-for="${choice}"]`).hidden = false; // a decision is final
     form.querySelector(".consequence").hidden = false;
   }
 
@@ -28,11 +28,9 @@
       id: step.interactionId, type: "choice", objectives: step.objectives, response: choice,
       correct: null, result: data.format.result_words.neutral, description: step.description,
     });
-    const consequence = form.querySelector(".consequence");
-    const told = form.querySelector(`[data-feedback-for="${choice}"]`).textContent.trim();
-    announce(`${t("what_happens")}: ${told}`);
+    announce(`${t("what_happens")}: ${form.querySelector(`[data-feedback-for="${choice}"]`).textContent.trim()}`);
     save();
-    consequence.scrollIntoView({ block: "nearest" });
+    form.querySelector(".consequence").scrollIntoView({ block: "nearest" });
   }
 
   // The most screens that can still follow an open decision: the longest branch.

@@ -172,13 +172,14 @@
   }
 
   // Previous and Next follow the path. Next on a question or decision with an answer chosen
-  // but not yet confirmed confirms it and stays, so the learner sees its feedback; Next waits
-  // at a decision until it is made.
+  // or typed but not yet confirmed confirms it and stays, so the learner sees its feedback;
+  // Next waits at a decision until it is made.
   function go(step) {
     const { path } = route();
     const screen = screens[current];
-    const form = screen.querySelector("form[data-pending]");
-    if (step > 0 && form) {
+    const form = screen.querySelector("form");
+    const chosen = [...(form?.elements ?? [])].some((input) => input.checked || (input.type === "text" && input.value.trim()));
+    if (step > 0 && chosen && !form.querySelector("[type=submit]").hidden) {
       form.requestSubmit();
       return;
     }
@@ -195,14 +196,9 @@
     const position = status.path.indexOf(keys[current]);
     byId("previous").disabled = position <= 0;
     byId("next").disabled = position === status.path.length - 1;
-    // The words for screen readers; on screen the short "3 / 12" that fits beside the buttons.
-    const shown = document.createElement("span");
-    const told = document.createElement("span");
-    shown.ariaHidden = "true";
-    shown.textContent = `${position + 1} / ${status.total + 1}`;
-    told.className = "visually-hidden";
-    told.textContent = t("screen_of", { n: position + 1, total: status.total + 1 });
-    byId("position").replaceChildren(shown, told);
+    // On screen the short "3 / 12" that fits beside the buttons; screen readers get words.
+    byId("position-short").textContent = `${position + 1} / ${status.total + 1}`;
+    byId("position-words").textContent = t("screen_of", { n: position + 1, total: status.total + 1 });
     byId("progress").max = status.total;
     byId("progress").value = status.seen;
     byId("progress-text").textContent = t("percent_done", { percent: Math.round((100 * status.seen) / status.total) });
@@ -260,14 +256,6 @@
     wireGlossary();
     for (const button of document.querySelectorAll(".print-summary")) {
       button.addEventListener("click", () => window.print());
-    }
-    // A form with a changed, unconfirmed answer is pending: Next confirms it (see go).
-    for (const form of document.querySelectorAll("form.question, form.decision")) {
-      const mark = () => { if (!form.querySelector("button[type=submit]").hidden) form.dataset.pending = ""; };
-      form.addEventListener("input", mark);
-      form.addEventListener("change", mark);
-      form.addEventListener("click", (event) => { if (event.target.closest("[data-move]")) mark(); });
-      form.addEventListener("submit", () => delete form.dataset.pending);
     }
     for (const link of document.querySelectorAll("[data-goto]")) {
       link.addEventListener("click", (event) => {

@@ -59,11 +59,8 @@
     type.reveal(form, question, answer);
     const score = earned(question, answer);
     const panel = form.querySelector(".feedback-panel");
-    panel.classList.toggle("is-correct", score === 1);
-    panel.classList.toggle("is-incorrect", score === 0);
-    const verdict = panel.querySelector(".verdict");
-    verdict.textContent = verdictText(question, answer);
-    verdict.className = `verdict${score === null ? "" : score === 1 ? " is-correct" : " is-incorrect"}`;
+    panel.className = `feedback-panel${score === null ? "" : score === 1 ? " is-correct" : " is-incorrect"}`;
+    panel.querySelector(".verdict").textContent = verdictText(question, answer);
     panel.hidden = false;
     return panel.textContent.replace(/\s+/g, " ").trim();
   }
@@ -71,10 +68,13 @@
   function clearAnswer(form, question) {
     form.reset();
     form.querySelector("fieldset").disabled = false;
-    for (const input of form.querySelectorAll("input")) input.disabled = false; // see ChoiceInputs
+    for (const input of form.querySelectorAll("input")) {
+      input.disabled = false; // see ChoiceInputs
+      input.removeAttribute("aria-describedby");
+    }
     form.querySelector("button[type=submit]").hidden = false;
-    for (const shown of form.querySelectorAll(".feedback-panel, .option-feedback")) shown.hidden = true;
-    window.ChoiceInputs?.clear(form);
+    for (const shown of form.querySelectorAll(".feedback-panel, .option-feedback, .chosen-tag")) shown.hidden = true;
+    for (const option of form.querySelectorAll(".option")) option.classList.remove("is-chosen", "is-right", "is-wrong");
     arrange(form, question);
   }
 
@@ -162,10 +162,9 @@
 
   // A question counts as done once answered, the result screen once the quiz is scored.
   function settled(key) {
-    if (key.split("/")[0] !== quiz.id) return true;
-    const part = key.slice(quiz.id.length + 1);
-    if (part === "result") return state.score !== null;
-    return !(part in data.questions) || part in state.answers;
+    const [item, part] = key.split("/");
+    if (item !== quiz.id) return true;
+    return part === "result" ? state.score !== null : !(part in data.questions) || part in state.answers;
   }
 
   window.Player.register({

@@ -29,6 +29,7 @@ from scorm_builder.theme import (
 )
 
 NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
+MAPPED = " /* mapped in extract.py */"
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ SOURCES = {
             "--utrecht-button-primary-action-border-color": "var(--denhaag-color-green-3)",
             "--utrecht-button-primary-action-color": "var(--denhaag-button-primary-action-color)",
             "--utrecht-form-field-description-valid-color": "var(--denhaag-color-green-4)",
+            # Its red-3 reads 4.2:1 on the pink of a wrong answer; red-4 is Den Haag's darker red.
+            "--utrecht-form-field-description-invalid-color": "var(--denhaag-color-red-4)",
             "--utrecht-alert-border-radius": "var(--denhaag-border-radius)",
             "--utrecht-alert-ok-border-color": "var(--denhaag-color-green-3)",
             "--utrecht-alert-error-border-color": "var(--denhaag-color-red-3)",
@@ -97,6 +100,8 @@ SOURCES = {
             "--utrecht-form-control-color": "var(--basis-form-control-color)",
             "--utrecht-form-control-border-color": "var(--basis-form-control-border-color)",
             "--utrecht-form-control-border-radius": "var(--basis-form-control-border-radius)",
+            # It draws a chosen radio without a border; a chosen option needs its outline.
+            "--utrecht-radio-button-checked-border-color": "var(--basis-form-control-accent-color)",
             "--utrecht-form-field-description-valid-color": (
                 "var(--basis-color-positive-color-default)"
             ),
@@ -119,7 +124,11 @@ def extract(name: str, source: Source) -> str:
     declared = read_custom_properties(css.read_text(encoding="utf-8"))
     declared.update({token: Declaration(value, 0) for token, value in source.aliases.items()})
     contract = [t for t in read_custom_properties(DEFAULT_TOKENS.read_text()) if is_themeable(t)]
-    lines = [f"  {token}: {resolve(declared, token)};" for token in contract if token in declared]
+    lines = [
+        f"  {token}: {resolve(declared, token)};{MAPPED if token in source.aliases else ''}"
+        for token in contract
+        if token in declared
+    ]
     kept = [token for token in contract if token not in declared]
     header = (
         f"{source.title}: the design tokens of {source.package} {version_of(source)} that the "
