@@ -37,8 +37,8 @@ BUILD_TARGETS = {"real course": REAL_COURSE_SECONDS, "1000 lessons": THOUSAND_LE
 NO_CHANGE_SECONDS = 0.2
 PACKAGE_KB = 150
 RUNTIME_KB = 40
-THEME_KB = 6  # the theme's tokens, counted apart from the runtime
-THEME_FILE = "assets/tokens.css"
+THEME_KB = 6  # the theme's tokens and the logo's styles, counted apart from the runtime
+THEME_FILES = ("assets/tokens.css", "assets/logo.css")
 # Text files in a package; anything else (images) is media and counts apart.
 TEXT_SUFFIXES = (".html", ".js", ".css", ".xml", ".json")
 ALWAYS_USED = {"index.html", "imsmanifest.xml"}  # the entry points: the LMS opens these
@@ -179,11 +179,11 @@ def package_size(out: Path) -> dict[str, Any]:
                 sum(
                     i.file_size
                     for i in sco
-                    if i.filename.endswith((".js", ".css")) and not i.filename.endswith(THEME_FILE)
+                    if i.filename.endswith((".js", ".css")) and not i.filename.endswith(THEME_FILES)
                 )
                 for sco in by_sco
             )
-            theme = theme_bytes(infos)
+            theme = theme_bytes(archive)
             unused = unused_files(archive)
         figures[path.stem] = {
             "zip_kb_without_media": round((path.stat().st_size - media) / 1024, 1),
@@ -215,16 +215,20 @@ def theme_size(work: Path) -> dict[str, Any]:
         sizes = {}
         for path in sorted(out.glob("*.zip")):
             with zipfile.ZipFile(path) as archive:
-                sizes[path.stem] = theme_bytes(archive.infolist())
+                sizes[path.stem] = theme_bytes(archive)
         figures[name] = {"bytes": max(sizes.values()), "packages": sizes}
         low, high = min(sizes.values()), max(sizes.values())
         print(f"  {name:12} {low}–{high} bytes per package, in all {len(sizes)} packages")
     return figures
 
 
-def theme_bytes(infos: list[zipfile.ZipInfo]) -> int:
-    """The theme's tokens one SCO loads; in a course package each SCO has the same."""
-    return max((i.file_size for i in infos if i.filename.endswith(THEME_FILE)), default=0)
+def theme_bytes(archive: zipfile.ZipFile) -> int:
+    """The theme's tokens and the logo's styles that one SCO loads (the most of any SCO)."""
+    folders = sco_folders(archive)
+    themed = [i for i in archive.infolist() if i.filename.endswith(THEME_FILES)]
+    return max(
+        sum(i.file_size for i in themed if sco_folder(i.filename, folders) == f) for f in folders
+    )
 
 
 def suspend_data() -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -58,8 +59,12 @@ def ui_languages() -> list[str]:
 def minified(path: Path) -> bytes:
     """A runtime asset as shipped: the source without comments and indentation."""
     text = path.read_text(encoding="utf-8")
-    small = rcssmin.cssmin(text) if path.suffix == ".css" else rjsmin.jsmin(text)
-    return str(small).encode("utf-8")
+    if path.suffix == ".css":  # rcssmin keeps the zero of "0.5rem"
+        return _LEADING_ZERO.sub(".", rcssmin.cssmin(text)).encode("utf-8")
+    return str(rjsmin.jsmin(text)).encode("utf-8")
+
+
+_LEADING_ZERO = re.compile(r"(?<=[\s:(,/-])0\.(?=\d)")
 
 
 @cache
@@ -153,6 +158,7 @@ def render_page(course: Course, module: Module) -> ModulePage:
         logo = {"src": f"assets/logo{Path(course.spec.logo.file).suffix.lower()}"}
         logo["alt"] = course.spec.logo.alt
         assets[logo["src"]] = (course.root / course.spec.logo.file).read_bytes()
+        assets["assets/logo.css"] = minified(RUNTIME / "logo.css")
 
     catalogue = messages(course.spec.language)
     media: dict[str, Path] = {}  # filled while rendering, by the markdown filter

@@ -135,6 +135,9 @@ def test_a_local_theme_file_changes_only_what_it_sets_and_rebuilds_every_package
     with zipfile.ZipFile(out / "basis-scorm2004.zip") as package:
         tokens = read_custom_properties(package.read("assets/tokens.css").decode())
         assert package.read("assets/logo.svg") == SVG_LOGO
+        # The logo's styles come with the logo, counted with the theme.
+        branding = [package.read(f"assets/{name}") for name in ("tokens.css", "logo.css")]
+        assert sum(map(len, branding)) <= THEME_BUDGET
     default = read_custom_properties(DEFAULT_TOKENS.read_text())
     assert tokens["--utrecht-button-primary-action-background-color"].value == "#1a6b35"
     # Sizes stay the runtime's; a dark-mode block does not apply to the page as a whole.

@@ -78,7 +78,6 @@
 
   window.Player.register({
     turn,
-    settled: (key) => !(key in data.decisions) || key in state.decisions,
     init() {
       for (const form of document.querySelectorAll("form.decision")) {
         const choice = state.decisions[form.dataset.decision];

@@ -109,7 +109,11 @@
   // Progress counts the screens on the path that are done: seen, and for a screen that asks
   // something (a question, a decision, the quiz's result) answered too, so it shows what
   // completion needs. The closing summary does not count.
-  const settled = (key) => parts.every((part) => part.settled?.(key) ?? true);
+  function settled(key) {
+    const [item, part] = key.split("/");
+    if (item === data.quiz?.id) return part === "result" ? state.score !== null : !(part in data.questions) || part in state.answers;
+    return !(key in data.decisions) || key in state.decisions;
+  }
 
   function progress() {
     const { path, open, ahead } = route();
@@ -178,7 +182,7 @@
     const { path } = route();
     const screen = screens[current];
     const form = screen.querySelector("form");
-    const chosen = [...(form?.elements ?? [])].some((input) => input.checked || (input.type === "text" && input.value.trim()));
+    const chosen = form?.querySelector(":checked") || form?.querySelector("[type=text]")?.value.trim();
     if (step > 0 && chosen && !form.querySelector("[type=submit]").hidden) {
       form.requestSubmit();
       return;

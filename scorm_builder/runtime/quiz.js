@@ -160,15 +160,7 @@
     save();
   }
 
-  // A question counts as done once answered, the result screen once the quiz is scored.
-  function settled(key) {
-    const [item, part] = key.split("/");
-    if (item !== quiz.id) return true;
-    return part === "result" ? state.score !== null : !(part in data.questions) || part in state.answers;
-  }
-
   window.Player.register({
-    settled,
     init() {
       for (const form of document.querySelectorAll("form.question")) {
         const question = questionOf(form);
