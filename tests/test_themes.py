@@ -59,7 +59,7 @@ def test_the_built_in_themes_are_what_the_token_packages_give_now() -> None:
     for name, source in SOURCES.items():
         assert (NODE_MODULES / source.package).is_dir(), "run `npm ci` first"
         committed = built_in_themes()[name].read_text()
-        assert committed == extract(name, source), "run python -m scorm_builder.themes.extract"
+        assert committed == extract(source), "run python -m scorm_builder.themes.extract"
 
 
 def test_every_theme_sets_every_token_the_runtime_uses() -> None:

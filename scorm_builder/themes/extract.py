@@ -118,7 +118,7 @@ def version_of(source: Source) -> str:
     return f"{manifest['version']} ({manifest['license']})"
 
 
-def extract(name: str, source: Source) -> str:
+def extract(source: Source) -> str:
     """The theme file's text: the package's value of each themeable token of the contract."""
     css = NODE_MODULES / source.package / source.css
     declared = read_custom_properties(css.read_text(encoding="utf-8"))
@@ -146,7 +146,7 @@ def main() -> None:
         sys.exit(f"not in node_modules/: {', '.join(missing)} — run `npm ci` first")
     for name, source in SOURCES.items():
         path = THEMES / f"{name}.css"
-        path.write_text(extract(name, source))
+        path.write_text(extract(source))
         print(f"wrote {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")
 
 
