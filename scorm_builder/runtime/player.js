@@ -269,7 +269,7 @@
       });
     }
     document.addEventListener("keydown", (event) => {
-      if (event.key === "Escape" && !byId("menu").hidden) {
+      if (event.key === "Escape" && !byId("menu").hidden && !event.target.closest("dialog")) { // Escape in the glossary closes only it
         setMenu(false);
         byId("menu-button").focus();
       }
