@@ -25,6 +25,7 @@ from course.loader import load_course
 from course.model import Lesson
 from scorm_builder.state import worst_case_suspend_data
 from scorm_builder.targets import TARGETS
+from scorm_builder.theme import built_in_themes
 from tests.support.paths import CHROMIUM, CHROMIUM_ARGS, MODULES
 
 RESULTS = Path(__file__).parent / "results" / "latest.json"
@@ -36,6 +37,8 @@ BUILD_TARGETS = {"real course": REAL_COURSE_SECONDS, "1000 lessons": THOUSAND_LE
 NO_CHANGE_SECONDS = 0.2
 PACKAGE_KB = 150
 RUNTIME_KB = 40
+THEME_KB = 6  # the theme's tokens and the logo's styles, counted apart from the runtime
+THEME_FILES = ("assets/tokens.css", "assets/logo.css")
 # Text files in a package; anything else (images) is media and counts apart.
 TEXT_SUFFIXES = (".html", ".js", ".css", ".xml", ".json")
 ALWAYS_USED = {"index.html", "imsmanifest.xml"}  # the entry points: the LMS opens these
@@ -170,29 +173,62 @@ def package_size(out: Path) -> dict[str, Any]:
             infos = archive.infolist()
             media = sum(i.compress_size for i in infos if not i.filename.endswith(TEXT_SUFFIXES))
             folders = sco_folders(archive)
-            runtime = max(  # what one SCO loads; a course package holds one per module
+            # What one SCO loads; a course package holds one per module.
+            by_sco = [[i for i in infos if sco_folder(i.filename, folders) == f] for f in folders]
+            runtime = max(
                 sum(
                     i.file_size
-                    for i in infos
-                    if i.filename.endswith((".js", ".css"))
-                    and sco_folder(i.filename, folders) == folder
+                    for i in sco
+                    if i.filename.endswith((".js", ".css")) and not i.filename.endswith(THEME_FILES)
                 )
-                for folder in folders
+                for sco in by_sco
             )
+            theme = theme_bytes(archive)
             unused = unused_files(archive)
         figures[path.stem] = {
             "zip_kb_without_media": round((path.stat().st_size - media) / 1024, 1),
             "runtime_kb": round(runtime / 1024, 1),
+            "theme_bytes": theme,
             "files": len(infos),
             "unused_files": unused,
         }
         f = figures[path.stem]
         print(
             f"  {path.stem:38} {f['zip_kb_without_media']:6.1f} KB zip (≤ {PACKAGE_KB})  "
-            f"runtime {f['runtime_kb']:5.1f} KB (≤ {RUNTIME_KB})  "
+            f"runtime {f['runtime_kb']:5.1f} KB (≤ {RUNTIME_KB})  theme {theme} B  "
             f"{f['files']} files, unused: {', '.join(unused) or 'none'}"
         )
     return figures
+
+
+def theme_size(work: Path) -> dict[str, Any]:
+    """The real course built in each built-in theme: the tokens each package carries."""
+    figures: dict[str, Any] = {}
+    print(f"\nTheme tokens per package (≤ {THEME_KB} KB, apart from the runtime)")
+    for name in built_in_themes():
+        root = work / f"theme-{name}"
+        shutil.copytree(MODULES, root)
+        course_file = root / "course.yaml"
+        course_file.write_text(course_file.read_text() + f"theme: {name}\n")
+        out = work / f"out-theme-{name}"
+        timed_build(root, out)
+        sizes = {}
+        for path in sorted(out.glob("*.zip")):
+            with zipfile.ZipFile(path) as archive:
+                sizes[path.stem] = theme_bytes(archive)
+        figures[name] = {"bytes": max(sizes.values()), "packages": sizes}
+        low, high = min(sizes.values()), max(sizes.values())
+        print(f"  {name:12} {low}–{high} bytes per package, in all {len(sizes)} packages")
+    return figures
+
+
+def theme_bytes(archive: zipfile.ZipFile) -> int:
+    """The theme's tokens and the logo's styles that one SCO loads (the most of any SCO)."""
+    folders = sco_folders(archive)
+    themed = [i for i in archive.infolist() if i.filename.endswith(THEME_FILES)]
+    return max(
+        sum(i.file_size for i in themed if sco_folder(i.filename, folders) == f) for f in folders
+    )
 
 
 def suspend_data() -> dict[str, Any]:
@@ -314,6 +350,7 @@ def main() -> None:
         real_out = work / "out-real"
         timed_build(MODULES, real_out)
         figures["package_size"] = package_size(real_out)
+        figures["theme_size"] = theme_size(work)
         figures["suspend_data"] = suspend_data()
         if not options.no_browser:
             figures["browser"] = browser(real_out, work)

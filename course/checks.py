@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from course.media import check_images, line_in_body
+from course.media import check_images, check_logo, line_in_body
 from course.model import (
     CaseChoice,
     CaseEnding,
@@ -31,6 +31,7 @@ def check_course(course: Course) -> list[Problem]:
     problems += _duplicates(
         "glossary term", [(name.lower(), t) for t in course.glossary for name in t.names()]
     )
+    problems += check_logo(course)
     for module in course.modules:
         problems += check_module(module)
     return problems

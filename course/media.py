@@ -14,7 +14,7 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
-from course.model import Lesson, Module, Screen, WorkshopCase
+from course.model import Course, Lesson, Module, Screen, WorkshopCase
 from course.problems import Problem
 from course.sources import markdown_tokens
 from quizzes.authoring import Location
@@ -46,6 +46,9 @@ def _alt(token: Token) -> str:
 
 
 def module_images(module: Module) -> Iterator[ImageRef]:
+    if module.spec.cover_image:
+        for src, alt, _ in images_in(module.spec.cover_image):
+            yield ImageRef(src, alt, module.spec.at("cover_image"))
     for item in module.items:
         if isinstance(item, Lesson):
             for screen in item.screens:
@@ -154,3 +157,32 @@ def check_images(module: Module) -> list[Problem]:
                 )
             )
     return problems
+
+
+LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png"}
+
+
+def check_logo(course: Course) -> list[Problem]:
+    """The logo in course.yaml: an SVG or PNG file inside modules/ that is what it says."""
+    logo = course.spec.logo
+    if logo is None:
+        return []
+    where = logo.at("file")
+    path = (course.root / logo.file).resolve()
+    what = None
+    if Path(logo.file).suffix.lower() not in LOGO_TYPES:
+        what, fix = "is not an SVG or PNG file", "use a .svg or .png file"
+    elif not path.is_relative_to(course.root.resolve()):
+        what, fix = "lies outside modules/", "put the logo in modules/, e.g. modules/media/"
+    elif not path.is_file():
+        what, fix = "does not exist", "check the path; it is relative to modules/"
+    elif not _looks_like(path):
+        what, fix = "does not hold what its name says", "save it again as SVG or PNG"
+    return [] if what is None else [Problem(where, f"logo '{logo.file}' {what}", fix)]
+
+
+def _looks_like(path: Path) -> bool:
+    start = path.read_bytes()[:4096]
+    if path.suffix.lower() == ".png":
+        return start.startswith(b"\x89PNG\r\n\x1a\n")
+    return b"<svg" in start

@@ -54,6 +54,11 @@ class CaseChoice(Authored):
 
 class CaseStep(Authored):
     id: Slug
+    title: Text | None = Field(
+        default=None,
+        description="The step's heading, e.g. 'Het gesprek met de buurman'. Without it the "
+        "heading asks 'Wat doe je?'.",
+    )
     situation: Text
     question: Text
     choices: list[CaseChoice] = Field(min_length=2, max_length=26)
@@ -182,12 +187,22 @@ class ModuleFile(Authored):
     description: Text
     keywords: list[Text] = Field(default_factory=list)
     study_time_minutes: int = Field(ge=1, le=600)
+    cover_image: Text | None = Field(
+        default=None,
+        description="An image for the module's cover, as Markdown: "
+        "'![what the image shows](images/cover.jpg)'.",
+    )
     objectives: list[Objective] = Field(min_length=1)
     items: list[ItemRef] = Field(min_length=1)
 
 
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 Version = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
+
+
+class Logo(Authored):
+    file: RelativeFile = Field(description="An SVG or PNG file, relative to modules/.")
+    alt: Text = Field(description="What the logo says, for screen readers: the organisation.")
 
 
 class CourseFile(Authored):
@@ -201,6 +216,14 @@ class CourseFile(Authored):
     version: Version
     modules: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]] = (
         Field(min_length=1, description="Module folders below modules/, in course order.")
+    )
+    theme: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] = Field(
+        default="default",
+        description="The look: a built-in theme (default, den-haag, voorbeeld) or the path, "
+        "relative to modules/, of a .css file with NL Design System design tokens.",
+    )
+    logo: Logo | None = Field(
+        default=None, description="The organisation's logo, shown in the header and on covers."
     )
 
 

@@ -17,9 +17,11 @@ from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.container import container_plugin
 from yaml.constructor import SafeConstructor
 from yaml.error import MarkedYAMLError
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
@@ -329,24 +331,93 @@ def load_yaml_mapping(path: Path, referenced_from: Location | None = None) -> An
     return data
 
 
-# The one Markdown reading of the project: CommonMark, raw HTML kept as text (never as markup).
+# The one Markdown reading of the project: CommonMark, raw HTML kept as text (never as markup),
+# plus the authored blocks of docs/authoring.md: callouts and accordions between ``:::`` lines,
+# and an image with a title alone in its paragraph as a figure with that caption.
 MARKDOWN = MarkdownIt("commonmark", {"html": False})
+
+# Callout name after ``:::`` and its default title (the words after the name replace it).
+CALLOUTS = {"let-op": "Let op", "tip": "Tip", "voorbeeld": "Voorbeeld"}
+ACCORDION = "uitklap"
+
+
+def _block_title(token: Token, name: str, default: str) -> str:
+    return escapeHtml(token.info.strip()[len(name) :].strip() or default)
+
+
+def _callout_renderer(name: str, title: str) -> Any:
+    def render(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        if tokens[idx].nesting == 1:
+            heading = _block_title(tokens[idx], name, title)
+            return (
+                f'<div class="callout callout-{name}" role="note">\n'
+                f'<p class="callout-title">{heading}</p>\n'
+            )
+        return "</div>\n"
+
+    return render
+
+
+def _render_accordion(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    if tokens[idx].nesting == 1:
+        summary = _block_title(tokens[idx], ACCORDION, "Lees meer")
+        return f'<details>\n<summary>{summary}</summary>\n<div class="details-body">\n'
+    return "</div>\n</details>\n"
+
+
+for _name, _title in CALLOUTS.items():
+    container_plugin(MARKDOWN, _name, render=_callout_renderer(_name, _title))
+container_plugin(MARKDOWN, ACCORDION, render=_render_accordion)
+
+
+def _figure_image(children: Sequence[Token]) -> Token | None:
+    """The image of a paragraph that holds only an image with a title: a figure."""
+    shown = [child for child in children if child.type != "text" or child.content.strip()]
+    if len(shown) == 1 and shown[0].type == "image" and shown[0].attrGet("title"):
+        return shown[0]
+    return None
+
+
+def _render_paragraph_open(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    if _figure_image(tokens[idx + 1].children or []) is not None:
+        return "<figure>"
+    return self.renderToken(tokens, idx, options, env)
+
+
+def _render_paragraph_close(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    image = _figure_image(tokens[idx - 1].children or [])
+    if image is not None:
+        return f"<figcaption>{escapeHtml(str(image.attrGet('title')))}</figcaption></figure>\n"
+    return self.renderToken(tokens, idx, options, env)
 
 
 def _render_image(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
-    """An image with the path it has in the package, from ``env["image_paths"]`` if given.
+    """An image with the path it has in the package, from ``env["image_paths"]`` if given; in
+    a figure its title is the caption, not a tooltip as well.
 
     It renders a copy: the tokens of :func:`markdown_tokens` are shared, so nothing changes them.
     """
     image = tokens[idx]
     src = str(image.attrGet("src") or "")
     attrs = dict(image.attrs) | {"src": env.get("image_paths", {}).get(src, src)}
+    if _figure_image(tokens) is image:
+        attrs.pop("title")
     return RendererHTML.image(self, [image.copy(attrs=attrs)], 0, options, env)
 
 
 MARKDOWN.add_render_rule("image", _render_image)
+MARKDOWN.add_render_rule("paragraph_open", _render_paragraph_open)
+MARKDOWN.add_render_rule("paragraph_close", _render_paragraph_close)
 
 
 def _render_link_open(

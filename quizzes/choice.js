@@ -1,5 +1,5 @@
 "use strict";
-// Shared by the question types whose answer is a set of checked inputs.
+// Shared by the question types whose answer is a set of checked inputs, and by case decisions.
 window.QuestionTypes = window.QuestionTypes || {};
 window.ChoiceInputs = {
   read(form) {
@@ -10,22 +10,29 @@ window.ChoiceInputs = {
   },
   // For quiz questions: every option's feedback, with a verdict against the correct ids.
   reveal: (form, question, chosen) => window.ChoiceInputs.showFeedback(form, chosen, question.correct),
-  // Lock the form and reveal feedback: on every option when the right ones are known (a quiz
-  // question), else only on the chosen one (a case decision, where no choice is "correct").
-  showFeedback(form, chosen, correctOptions) {
+  // Lock the form and show each option's state in words (icon and colour only repeat them), as
+  // its input's description, so a screen reader tells it with the option: with the right ids
+  // known (a quiz question) every option says whether it is right and whether it was chosen;
+  // else (a case decision, an opinion) the chosen one says so.
+  showFeedback(form, chosen, correct) {
     const { t } = window.Player;
-    for (const input of form.querySelectorAll("input")) input.disabled = true;
     form.querySelector("button[type=submit]").hidden = true;
     form.querySelector(".form-message").textContent = "";
-    for (const feedback of form.querySelectorAll(".option-feedback")) {
-      const id = feedback.dataset.feedbackFor;
-      const verdict = feedback.querySelector(".option-verdict");
-      if (verdict && correctOptions) {
-        verdict.textContent = `${chosen.includes(id) ? `${t("your_choice")} – ` : ""}${
-          correctOptions.includes(id) ? t("correct_option") : t("incorrect")}.`;
+    for (const option of form.querySelectorAll(".option")) {
+      const input = option.querySelector("input");
+      const mine = chosen.includes(input.value);
+      const right = correct?.includes(input.value);
+      input.disabled = true;
+      option.classList.toggle("is-chosen", mine);
+      option.classList.toggle("is-right", right === true);
+      option.classList.toggle("is-wrong", right === false);
+      const state = option.querySelector(correct ? ".option-feedback" : ".chosen-tag");
+      if (correct) {
+        state.querySelector(".option-verdict").textContent =
+          t(mine ? (right ? "chosen_right" : "chosen_wrong") : right ? "option_right" : "option_wrong");
       }
-      feedback.hidden = correctOptions ? false : !chosen.includes(id);
-      feedback.closest(".option").classList.toggle("is-chosen", chosen.includes(id));
+      state.hidden = !(correct || mine);
+      input.setAttribute("aria-describedby", state.hidden ? "" : state.id);
     }
   },
 };

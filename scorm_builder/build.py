@@ -24,6 +24,7 @@ from scorm_builder.render import ModulePage, render_page, ui_languages
 from scorm_builder.state import token_collisions, tracking_keys, worst_case_suspend_data
 from scorm_builder.targets import TARGETS, Target
 from scorm_builder.targets.common import course_package, module_package
+from scorm_builder.theme import theme_problems
 
 MANIFEST = "imsmanifest.xml"
 
@@ -124,12 +125,15 @@ def build_problems(
     course: Course, modules: Iterable[Module] | None = None, targets: Iterable[Target] | None = None
 ) -> list[Problem]:
     """What the builder refuses in a course that passed the loader's checks (all modules and
-    targets unless given): a language without UI text, or state too large for a target."""
+    targets unless given): a language without UI text, a theme that cannot be used, or state
+    too large for a target."""
     modules = course.modules if modules is None else modules
     targets = list(TARGETS.values()) if targets is None else list(targets)
-    return check_language(course) + [
-        p for module in modules for target in targets for p in check_state_fits(module, target)
-    ]
+    return (
+        check_language(course)
+        + theme_problems(course)
+        + [p for module in modules for target in targets for p in check_state_fits(module, target)]
+    )
 
 
 def build(

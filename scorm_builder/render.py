@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,6 +26,7 @@ from quizzes.authoring import Authored
 from quizzes.question import plain_description
 from scorm_builder.state import token, tracking_keys
 from scorm_builder.targets import Target
+from scorm_builder.theme import theme_of
 
 HERE = Path(__file__).parent
 RUNTIME = HERE / "runtime"
@@ -57,8 +59,12 @@ def ui_languages() -> list[str]:
 def minified(path: Path) -> bytes:
     """A runtime asset as shipped: the source without comments and indentation."""
     text = path.read_text(encoding="utf-8")
-    small = rcssmin.cssmin(text) if path.suffix == ".css" else rjsmin.jsmin(text)
-    return str(small).encode("utf-8")
+    if path.suffix == ".css":  # rcssmin keeps the zero of "0.5rem"
+        return _LEADING_ZERO.sub(".", rcssmin.cssmin(text)).encode("utf-8")
+    return str(rjsmin.jsmin(text)).encode("utf-8")
+
+
+_LEADING_ZERO = re.compile(r"(?<=[\s:(,/-])0\.(?=\d)")
 
 
 @cache
@@ -145,8 +151,16 @@ def render_page(course: Course, module: Module) -> ModulePage:
     if has_cases:
         sources["assets/case.js"] = RUNTIME / "case.js"
     sources["assets/objectives.js"] = RUNTIME / "objectives.js"
-    assets = {name: minified(path) for name, path in sources.items()}
+    # The theme's values for the tokens the styles use, loaded before the styles.
+    assets = {"assets/tokens.css": theme_of(course).css()}
+    assets.update((name, minified(path)) for name, path in sources.items())
     scripts = [name for name in assets if name.endswith(".js")]
+    logo = None
+    if course.spec.logo is not None:
+        logo = {"src": f"assets/logo{Path(course.spec.logo.file).suffix.lower()}"}
+        logo["alt"] = course.spec.logo.alt
+        assets[logo["src"]] = (course.root / course.spec.logo.file).read_bytes()
+        assets["assets/logo.css"] = minified(RUNTIME / "logo.css")
 
     catalogue = messages(course.spec.language)
     media: dict[str, Path] = {}  # filled while rendering, by the markdown filter
@@ -159,10 +173,17 @@ def render_page(course: Course, module: Module) -> ModulePage:
             media=media,
             screens=_screen_views(module.screens()),
             menu=_menu(module),
+            lesson_numbers={
+                lesson.id: n
+                for n, lesson in enumerate(
+                    (item for item in module.items if isinstance(item, Lesson)), start=1
+                )
+            },
             closing_key=CLOSING_KEY,
             cases=[item for item in module.items if isinstance(item, WorkshopCase)],
             glossary=[course.glossary[index] for index in terms_in(module, course)],
             scripts=scripts,
+            logo=logo,
             content_security_policy=CONTENT_SECURITY_POLICY,
             runtime_data=Markup(_DATA_SLOT),
             t=lambda key, **values: catalogue[key].format(**values),

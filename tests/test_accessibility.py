@@ -25,7 +25,7 @@ from course.loader import load_course
 from course.model import CaseStep, Module, WorkshopCase
 from course.quality import terms_in
 from scorm_builder.build import BuiltPackage
-from tests.support.learner import right, take
+from tests.support.learner import Answering, right, take
 from tests.support.paths import FIXTURE_COURSE, MODULES
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -90,7 +90,12 @@ Choose = Callable[[CaseStep], str]
 
 
 def walk_and_check(
-    page: Page, module: Module, auditor: Auditor, decision: Choose, only: set[str] | None = None
+    page: Page,
+    module: Module,
+    auditor: Auditor,
+    decision: Choose,
+    only: set[str] | None = None,
+    answering: Answering = right,
 ) -> None:
     """Walk the path of ``decision``, checking each screen (or only those in ``only``, and then
     stopping at the last of them)."""
@@ -104,7 +109,7 @@ def walk_and_check(
         if checked:
             auditor.check(screen.key)
         if screen.kind in ("question", "case-step", "quiz-result"):
-            take(frame, module, right, screens=1, decision=decision)
+            take(frame, module, answering, screens=1, decision=decision)
             if checked:
                 auditor.check(f"{screen.key} (answered)")
         if index < len(route) - 1:
@@ -143,15 +148,16 @@ def choices_to(case: WorkshopCase, step: CaseStep, target: str) -> dict[str, str
 def check_menu_and_glossary(page: Page, auditor: Auditor) -> None:
     page.click("#menu-button")
     auditor.check("menu open")
-    page.click("#menu-button")
     if page.locator("#glossary-button").count() == 0:  # a course without a glossary
+        page.click("#menu-button")
         return
-    page.click("#glossary-button")
+    page.click("#glossary-button")  # in the menu, still open
     assert page.locator("#glossary").evaluate("dialog => dialog.open")
     auditor.check("glossary open")
     page.keyboard.press("Escape")
     assert not page.locator("#glossary").evaluate("dialog => dialog.open")
     assert page.evaluate("document.activeElement.id") == "glossary-button"
+    page.click("#menu-button")
 
 
 @pytest.mark.parametrize(

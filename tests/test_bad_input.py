@@ -63,6 +63,30 @@ def cut(file: str, start: str, end: str) -> Breakage:
     return breakage
 
 
+SVG_LOGO = b"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'/>"
+
+
+def theme_file(css: str) -> Breakage:
+    """A course whose theme is its own tokens file, thema/gemeente.css."""
+
+    def breakage(root: Path) -> None:
+        (root / "thema").mkdir()
+        (root / "thema" / "gemeente.css").write_text(css)
+        replace_in(root / COURSE, "language: nl", "language: nl\ntheme: thema/gemeente.css")
+
+    return breakage
+
+
+def logo(file: str, content: bytes, alt_line: str) -> Breakage:
+    def breakage(root: Path) -> None:
+        (root / file).write_bytes(content)
+        replace_in(
+            root / COURSE, "language: nl", f"language: nl\nlogo:\n  file: {file}\n{alt_line}"
+        )
+
+    return breakage
+
+
 def both(*breakages: Breakage) -> Breakage:
     def breakage(root: Path) -> None:
         for each in breakages:
@@ -203,7 +227,7 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
             "01-basis/cases/buurman.yaml:7: step 'eerste-stap': missing required field "
             "'situation' — add 'situation:' with a value",
             "01-basis/cases/buurman.yaml:8: step 'eerste-stap': unknown field 'situatie' — did "
-            "you mean 'situation'? (allowed: choices, id, question, situation)",
+            "you mean 'situation'? (allowed: choices, id, question, situation, title)",
         ],
     ),
     (
@@ -211,7 +235,7 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         edit(COURSE, "language: nl", "language: nl\nkleur: rood"),
         [
             "course.yaml:5: unknown field 'kleur' — remove it or correct its name (allowed: "
-            "description, id, language, modules, organisation, title, version)"
+            "description, id, language, logo, modules, organisation, theme, title, version)"
         ],
     ),
     (
@@ -647,6 +671,101 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         [
             "course.yaml:4: there is no message catalogue for language 'fr' — use one of en, nl, "
             "or add scorm_builder/messages/fr.json"
+        ],
+    ),
+    # --- theme and logo ---------------------------------------------------------------
+    (
+        "unknown theme",
+        edit(COURSE, "language: nl", "language: nl\ntheme: den-hag"),
+        [
+            "course.yaml:5: there is no built-in theme 'den-hag' — did you mean 'den-haag'? use "
+            "one of default, den-haag, voorbeeld, or the path of a .css tokens file in modules/"
+        ],
+    ),
+    (
+        "theme file missing",
+        edit(COURSE, "language: nl", "language: nl\ntheme: thema/gemeente.css"),
+        ["course.yaml:5: file 'gemeente.css' does not exist — create it or correct the path"],
+    ),
+    (
+        "theme file outside the course",
+        edit(COURSE, "language: nl", "language: nl\ntheme: ../gemeente.css"),
+        [
+            "course.yaml:5: theme file '../gemeente.css' lies outside modules/ — put the tokens "
+            "file in modules/, e.g. modules/theme/"
+        ],
+    ),
+    (
+        "theme token that loads a file",
+        theme_file(
+            ":root {\n  --utrecht-link-color: #0b5394;\n"
+            "  --utrecht-document-background-color: url(https://example.org/a.png);\n}\n"
+        ),
+        [
+            "thema/gemeente.css:3: token --utrecht-document-background-color has the value "
+            "'url(https://example.org/a.png)', which uses url() — use a plain value: a colour, a "
+            "length, a number, a keyword or font names"
+        ],
+    ),
+    (
+        "theme token that refers to nothing",
+        theme_file(".gemeente-theme {\n  --utrecht-link-color: var(--gemeente-blauw);\n}\n"),
+        [
+            "thema/gemeente.css:2: token --utrecht-link-color refers to --gemeente-blauw, which "
+            "the file does not define — define --gemeente-blauw in the file, or write the value "
+            "itself"
+        ],
+    ),
+    (
+        "theme tokens in a loop",
+        theme_file(
+            ":root {\n  --utrecht-link-color: var(--blauw);\n"
+            "  --blauw: var(--utrecht-link-color);\n}\n"
+        ),
+        [
+            "thema/gemeente.css:3: tokens refer to each other in a loop: --utrecht-link-color → "
+            "--blauw → --utrecht-link-color — give one of these tokens a value of its own"
+        ],
+    ),
+    (
+        "theme colours that contrast too little",
+        theme_file(
+            "/* huisstijl */\n:root {\n"
+            "  --utrecht-button-primary-action-background-color: hsl(210 63% 70%);\n}\n"
+        ),
+        [
+            "thema/gemeente.css:3: button text (--utrecht-button-primary-action-color: #ffffff) "
+            "on --utrecht-button-primary-action-background-color (hsl(210 63% 70%)) has a "
+            "contrast of 2.22:1, below the 4.5:1 of WCAG 2.1 AA — make one of the two colours "
+            "darker or lighter"
+        ],
+    ),
+    (
+        "logo without alt text",
+        logo("logo.svg", SVG_LOGO, ""),
+        ["course.yaml:5: missing required field 'alt' — add 'alt:' with a value"],
+    ),
+    (
+        "logo missing",
+        edit(
+            COURSE, "language: nl", "language: nl\nlogo:\n  file: media/logo.png\n  alt: Gemeente"
+        ),
+        [
+            "course.yaml:6: logo 'media/logo.png' does not exist — check the path; it is relative "
+            "to modules/"
+        ],
+    ),
+    (
+        "logo neither SVG nor PNG",
+        logo("logo.gif", b"GIF89a", "  alt: Gemeente\n"),
+        ["course.yaml:6: logo 'logo.gif' is not an SVG or PNG file — use a .svg or .png file"],
+    ),
+    (
+        "logo that is not what its name says",
+        logo("logo.png", b"<html>", "  alt: Gemeente\n"),
+        [
+            "course.yaml:6: logo 'logo.png' does not hold what its name says — save it again as "
+            "SVG or PNG"
         ],
     ),
     (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from benchmarks.run import PACKAGE_KB, RUNTIME_KB, package_size, unused_files
+from benchmarks.run import PACKAGE_KB, RUNTIME_KB, THEME_KB, package_size, unused_files
 from benchmarks.synthetic import write_course
 from course.loader import load_course
 from course.model import Lesson
@@ -37,4 +37,5 @@ def test_real_packages_meet_the_size_targets(real_packages: list[BuiltPackage]) 
     for name, package in figures.items():
         assert package["zip_kb_without_media"] <= PACKAGE_KB, name
         assert package["runtime_kb"] <= RUNTIME_KB, name
+        assert 0 < package["theme_bytes"] <= THEME_KB * 1024, name
         assert package["unused_files"] == [], name

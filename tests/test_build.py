@@ -261,7 +261,7 @@ def test_cli_check_and_build(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(main, ["check", "--root", str(FIXTURE_COURSE)])
     assert result.exit_code == 0, result.output
-    assert "1 module(s), 17 screens, no problems" in result.output
+    assert "1 module(s), 18 screens, no problems" in result.output
 
     out = tmp_path / "dist"
     result = runner.invoke(
@@ -282,7 +282,7 @@ def test_cli_check_and_build(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.glob("*.zip")) == ["basis-scorm2004.zip"]
     header, row = result.output.splitlines()[:2]
     assert header.split() == ["package", "size", "screens", "questions"]
-    assert row.split()[0].endswith("basis-scorm2004.zip") and row.split()[-2:] == ["17", "7"]
+    assert row.split()[0].endswith("basis-scorm2004.zip") and row.split()[-2:] == ["18", "7"]
 
     result = runner.invoke(main, ["build", "--root", str(FIXTURE_COURSE), "--module", "nope"])
     assert result.exit_code == 2 and "no module nope; known: basis" in result.output
@@ -327,7 +327,7 @@ def test_real_course_worst_case_state_fits_scorm12() -> None:
 )
 def test_images_are_packaged_under_media(tmp_path: Path, written: str) -> None:
     root = fixture_copy(tmp_path)
-    (root / "01-basis" / "media").mkdir()
+    (root / "01-basis" / "media").mkdir(exist_ok=True)
     (root / "01-basis" / "media" / "kaart.png").write_bytes(b"\x89PNG fake")
     replace_in(
         root / "01-basis" / "lessons" / "01-intro.md",

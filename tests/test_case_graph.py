@@ -163,5 +163,17 @@ def test_next_waits_for_a_decision(page: Page, site: str, fixture_course: Course
     assert current_key(frame) == "buurman/eerste-stap"
     page.click("#next")  # no decision made yet
     assert current_key(frame) == "buurman/eerste-stap"
-    message = page.locator("main > .screen:not([hidden]) .form-message").inner_text()
-    assert message == messages("nl")["answer_first"]
+    step = page.locator("main > .screen:not([hidden])")
+    assert step.locator(".form-message").inner_text() == messages("nl")["decide_first"]
+
+    # Chosen but not confirmed with "Kies": Next confirms it and stays to show what happens.
+    step.locator('input[value="a"]').check()
+    page.click("#next")
+    assert current_key(frame) == "buurman/eerste-stap"
+    consequence = step.locator(".consequence")
+    assert consequence.is_visible()
+    choice_a = module.items[1].steps[0].choices[0]
+    shown = [line for line in consequence.inner_text().split("\n") if line]
+    assert shown == [messages("nl")["what_happens"], choice_a.feedback]
+    page.click("#next")
+    assert current_key(frame) == "buurman/tweede-stap"

@@ -50,9 +50,7 @@ def choose_radio(page: Page, name: str, value: str) -> None:
 def answer_by_keyboard(page: Page, question: Any, given: Any) -> None:
     if question.type_name == "matching":
         for source, target in zip(question.sources, given, strict=True):
-            tab_to(page, f'{VISIBLE} select[data-source="{source.id}"]')
-            targets = [t.id for t in question.targets]
-            press(page, "ArrowDown", targets.index(target) + 1)  # after the empty "choose…"
+            choose_radio(page, f"{question.id}-{source.id}", target)
     elif question.type_name == "ordering":
         for place, item_id in enumerate(given):
             order = page.locator(f"{VISIBLE} [data-item]").evaluate_all(

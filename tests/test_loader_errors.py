@@ -40,8 +40,8 @@ CASES: list[tuple[str, Breakage, list[str]]] = [
         edit(MODULE, "title: Basis", "titel: Basis"),
         [
             f"{MODULE}:1: missing required field 'title' — add 'title:' with a value",
-            f"{MODULE}:2: unknown field 'titel' — did you mean 'title'? (allowed: description, id, "
-            "items, keywords, objectives, study_time_minutes, title)",
+            f"{MODULE}:2: unknown field 'titel' — did you mean 'title'? (allowed: cover_image, "
+            "description, id, items, keywords, objectives, study_time_minutes, title)",
         ],
     ),
     (
@@ -233,7 +233,7 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
 
 def test_image_needs_alt_text_and_a_file_inside_the_module(tmp_path: Path) -> None:
     root = fixture_copy(tmp_path)
-    (root / "01-basis" / "media").mkdir()
+    (root / "01-basis" / "media").mkdir(exist_ok=True)
     (root / "01-basis" / "media" / "kaart.png").write_bytes(b"\x89PNG")
     replace_in(
         root / LESSON,

@@ -1,21 +1,28 @@
 "use strict";
-// One <select> per source. The answer has one target id per source, in authored order ("acb").
+// A radio group per source. The answer has one target id per source, in authored order ("acb").
 window.QuestionTypes.matching = {
-  selects: (form, question) => question.sources.map((id) => form.querySelector(`select[data-source="${id}"]`)),
+  pairs: (form, question) => question.sources.map((id) => form.querySelector(`.pair[data-source="${id}"]`)),
   read(form, question) {
-    const answer = this.selects(form, question).map((select) => select.value).join("");
+    const answer = this.pairs(form, question).map((pair) => pair.querySelector(":checked")?.value).join("");
     return answer.length === question.sources.length ? answer : null; // every source paired
   },
   restore(form, question, answer) {
-    this.selects(form, question).forEach((select, n) => { select.value = answer[n]; });
+    this.pairs(form, question).forEach((pair, n) => {
+      for (const input of pair.querySelectorAll("input")) input.checked = input.value === answer[n];
+    });
   },
+  // Per source a verdict in words, also as the chosen input's description.
   reveal(form, question, answer) {
     const { t } = window.Player;
-    this.selects(form, question).forEach((select, n) => {
-      const feedback = select.nextElementSibling;
-      const right = select.querySelector(`option[value="${question.correct[n]}"]`).textContent;
-      feedback.textContent = answer[n] === question.correct[n]
-        ? `${t("correct")}.` : `${t("incorrect")}. ${t("right_answer", { answer: right })}`;
+    this.pairs(form, question).forEach((pair, n) => {
+      const right = answer[n] === question.correct[n];
+      const feedback = pair.querySelector(".option-feedback");
+      const [verdict, model] = feedback.children;
+      verdict.textContent = t(right ? "chosen_right" : "chosen_wrong");
+      model.textContent = right ? ""
+        : t("right_answer", { answer: pair.querySelector(`[value="${question.correct[n]}"]`).labels[0].textContent });
+      pair.className = `option pair is-chosen is-${right ? "right" : "wrong"}`;
+      pair.querySelector(":checked").setAttribute("aria-describedby", feedback.id);
       feedback.hidden = false;
     });
   },

@@ -7,16 +7,19 @@
   const caseOf = (key) => key.split("/")[0];
   const endings = new Set(Object.values(data.cases).flatMap((entry) => entry.endings));
 
+  // Mark the choice and show what it leads to in the panel under the options.
   function applyDecision(form, choice) {
     form.querySelector(`input[value="${choice}"]`).checked = true;
     window.ChoiceInputs.showFeedback(form, [choice], null);
+    form.querySelector(`[data-feedback-for="${choice}"]`).hidden = false; // a decision is final
+    form.querySelector(".consequence").hidden = false;
   }
 
   function onDecision(form) {
     const step = data.decisions[form.dataset.decision];
     const choice = window.ChoiceInputs.read(form)[0];
     if (choice === undefined) {
-      form.querySelector(".form-message").textContent = t("answer_first");
+      form.querySelector(".form-message").textContent = t("decide_first");
       return;
     }
     state.decisions[form.dataset.decision] = choice;
@@ -25,8 +28,9 @@
       id: step.interactionId, type: "choice", objectives: step.objectives, response: choice,
       correct: null, result: data.format.result_words.neutral, description: step.description,
     });
-    announce(form.querySelector(`[data-feedback-for="${choice}"]`).textContent.trim());
+    announce(`${t("what_happens")}: ${form.querySelector(`[data-feedback-for="${choice}"]`).textContent.trim()}`);
     save();
+    form.querySelector(".consequence").scrollIntoView({ block: "nearest" });
   }
 
   // The most screens that can still follow an open decision: the longest branch.

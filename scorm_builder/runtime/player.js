@@ -106,12 +106,21 @@
   }
 
   // --- status --------------------------------------------------------------------------
-  // Progress and completion count the screens on the path; the closing summary does not count.
+  // Progress counts the screens on the path that are done: seen, and for a screen that asks
+  // something (a question, a decision, the quiz's result) answered too, so it shows what
+  // completion needs. The closing summary does not count.
+  function settled(key) {
+    const [item, part] = key.split("/");
+    if (item === data.quiz?.id) return part === "result" ? state.score !== null : !(part in data.questions) || part in state.answers;
+    return !(key in data.decisions) || key in state.decisions;
+  }
+
   function progress() {
     const { path, open, ahead } = route();
     const counted = path.filter((key) => key !== data.closingKey);
-    const seen = counted.filter((key) => state.seen.has(key)).length;
-    return { path, open, seen, total: counted.length + ahead, allSeen: seen === counted.length };
+    const viewed = counted.filter((key) => state.seen.has(key));
+    const seen = viewed.filter(settled).length;
+    return { path, open, seen, total: counted.length + ahead, allSeen: viewed.length === counted.length };
   }
 
   const quizDone = () => !data.quiz || state.score !== null;
@@ -166,11 +175,20 @@
     save();
   }
 
-  // Previous and Next follow the path; Next waits at a decision until it is made.
+  // Previous and Next follow the path. Next on a question or decision with an answer chosen
+  // or typed but not yet confirmed confirms it and stays, so the learner sees its feedback;
+  // Next waits at a decision until it is made.
   function go(step) {
     const { path } = route();
+    const screen = screens[current];
+    const form = screen.querySelector("form");
+    const chosen = form?.querySelector(":checked") || form?.querySelector("[type=text]")?.value.trim();
+    if (step > 0 && chosen && !form.querySelector("[type=submit]").hidden) {
+      form.requestSubmit();
+      return;
+    }
     if (step > 0 && turnAt(keys[current])?.open) {
-      screens[current].querySelector(".form-message").textContent = t("answer_first");
+      screen.querySelector(".form-message").textContent = t("decide_first");
       return;
     }
     const target = path[path.indexOf(keys[current]) + step];
@@ -182,12 +200,15 @@
     const position = status.path.indexOf(keys[current]);
     byId("previous").disabled = position <= 0;
     byId("next").disabled = position === status.path.length - 1;
-    byId("position").textContent = t("screen_of", { n: position + 1, total: status.total + 1 });
+    // On screen the short "3 / 12" that fits beside the buttons; screen readers get words.
+    byId("position-short").textContent = `${position + 1} / ${status.total + 1}`;
+    byId("position-words").textContent = t("screen_of", { n: position + 1, total: status.total + 1 });
     byId("progress").max = status.total;
     byId("progress").value = status.seen;
     byId("progress-text").textContent = t("percent_done", { percent: Math.round((100 * status.seen) / status.total) });
     for (const badge of document.querySelectorAll("[data-status-for]")) {
-      badge.textContent = t(itemStatus(badge.dataset.statusFor, status));
+      badge.dataset.status = itemStatus(badge.dataset.statusFor, status);
+      badge.textContent = t(badge.dataset.status);
     }
   }
 
@@ -248,7 +269,7 @@
       });
     }
     document.addEventListener("keydown", (event) => {
-      if (event.key === "Escape" && !byId("menu").hidden) {
+      if (event.key === "Escape" && !byId("menu").hidden && !event.target.closest("dialog")) { // Escape in the glossary closes only it
         setMenu(false);
         byId("menu-button").focus();
       }

@@ -57,22 +57,24 @@
     form.querySelector("button[type=submit]").hidden = true;
     form.querySelector(".form-message").textContent = "";
     type.reveal(form, question, answer);
-    const verdict = form.querySelector(".verdict");
-    verdict.textContent = verdictText(question, answer);
-    verdict.classList.toggle("is-correct", earned(question, answer) === 1);
-    verdict.hidden = false;
-    const feedback = form.querySelector(".question-feedback");
-    if (feedback) feedback.hidden = false;
-    return feedback ? `${verdict.textContent} ${feedback.textContent.trim()}` : verdict.textContent;
+    const score = earned(question, answer);
+    const panel = form.querySelector(".feedback-panel");
+    panel.className = `feedback-panel${score === null ? "" : score === 1 ? " is-correct" : " is-incorrect"}`;
+    panel.querySelector(".verdict").textContent = verdictText(question, answer);
+    panel.hidden = false;
+    return panel.textContent.replace(/\s+/g, " ").trim();
   }
 
   function clearAnswer(form, question) {
     form.reset();
     form.querySelector("fieldset").disabled = false;
-    for (const input of form.querySelectorAll("input")) input.disabled = false; // see ChoiceInputs
+    for (const input of form.querySelectorAll("input")) {
+      input.disabled = false; // see ChoiceInputs
+      input.removeAttribute("aria-describedby");
+    }
     form.querySelector("button[type=submit]").hidden = false;
-    for (const shown of form.querySelectorAll(".verdict, .question-feedback, .option-feedback")) shown.hidden = true;
-    for (const option of form.querySelectorAll(".is-chosen")) option.classList.remove("is-chosen");
+    for (const shown of form.querySelectorAll(".feedback-panel, .option-feedback, .chosen-tag")) shown.hidden = true;
+    for (const option of form.querySelectorAll(".option")) option.classList.remove("is-chosen", "is-right", "is-wrong");
     arrange(form, question);
   }
 
@@ -95,6 +97,7 @@
     });
     announce(told);
     save();
+    form.querySelector(".feedback-panel").scrollIntoView({ block: "nearest" });
   }
 
   function scorePercent() {

@@ -59,7 +59,7 @@ def answer(section: Locator, question: Question, given: Any) -> None:
     """Give the answer with the question's own controls, as a person would."""
     if isinstance(question, MatchingQuestion):
         for source, target in zip(question.sources, given, strict=True):
-            section.locator(f'select[data-source="{source.id}"]').select_option(target)
+            section.locator(f'input[name="{question.id}-{source.id}"][value="{target}"]').check()
     elif isinstance(question, OrderingQuestion):
         for place, item_id in enumerate(given):
             order = section.locator("[data-item]").evaluate_all(
