@@ -2,7 +2,8 @@
 
 Flesch–Douma = 206.835 − 0.93 × (words / sentences) − 77 × (syllables / words);
 Sentences and words are counted here (list items are sentences to a reader), and so are
-syllables: the vowel sounds of each word (see ``syllable_count``).
+syllables: the vowel sounds of each word (see ``syllable_count``). A list item that links to
+another site is a source reference, not text the designer can rewrite: it is not measured.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+
+from markdown_it.token import Token
 
 from course.sources import markdown_tokens
 
@@ -44,16 +47,31 @@ class Readability:
         return self.douma >= DOUMA_TARGET and self.words_per_sentence <= WORDS_PER_SENTENCE_TARGET
 
 
+def _is_source_reference(inline: Token, in_list_item: bool) -> bool:
+    return in_list_item and any(
+        child.type == "link_open" and str(child.attrGet("href")).startswith(("http:", "https:"))
+        for child in inline.children or []
+    )
+
+
+def measured_inlines(markdown: str) -> list[Token]:
+    """The inline texts of a Markdown text that readability counts: all but source references."""
+    found, list_items = [], 0
+    for token in markdown_tokens(markdown):
+        if token.type in ("list_item_open", "list_item_close"):
+            list_items += token.nesting
+        elif token.type == "inline" and not _is_source_reference(token, list_items > 0):
+            found.append(token)
+    return found
+
+
 def plain_text(markdown: str) -> str:
     """Markdown as sentences of plain text: list items and headings count as sentences."""
     lines = []
-    for token in markdown_tokens(markdown):
-        if token.type == "inline":
-            text = re.sub(
-                r"\s+", " ", "".join(child.content for child in token.children or [])
-            ).strip()
-            if text:
-                lines.append(text if text[-1] in ".!?:" else text + ".")
+    for token in measured_inlines(markdown):
+        text = re.sub(r"\s+", " ", "".join(child.content for child in token.children or [])).strip()
+        if text:
+            lines.append(text if text[-1] in ".!?:" else text + ".")
     return " ".join(lines)
 
 
@@ -108,9 +126,7 @@ class Sentence:
 def sentences(markdown: str) -> list[Sentence]:
     """The sentences of a Markdown text as ``measure`` counts them, with the line each starts on."""
     found = []
-    for token in markdown_tokens(markdown):
-        if token.type != "inline":
-            continue
+    for token in measured_inlines(markdown):
         text, line_starts = "", [(0, token.map[0] if token.map else 0)]
         for part in token.children or []:
             if part.type in ("softbreak", "hardbreak"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from course.readability import combined, measure, syllable_count
+from course.readability import combined, measure, sentences, syllable_count
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,20 @@ def test_a_module_is_measured_as_the_sum_of_its_screens() -> None:
     whole = measure("De school belt.\n\nHet wijkteam helpt de ouders verder.")
     assert combined(parts) == whole
     assert measure("").douma == 100.0
+
+
+def test_a_list_item_that_links_to_another_site_is_a_source_reference_not_measured() -> None:
+    source = (
+        '- Autoriteit Persoonsgegevens, ["Gegevensbescherming in samenwerkingsverbanden en '
+        'convenanten: een overzicht van mogelijkheden"](https://example.org/a), 2024.'
+    )
+    prose = "De wijkagent ziet het."
+    assert measure(f"{prose}\n\n{source}") == measure(prose)
+    assert sentences(f"{prose}\n\n{source}") == sentences(prose)
+    # Without its link the same words are prose, and they count; so does a link in prose, and a
+    # link within the course (not to another site).
+    assert measure(f"{prose}\n\n{source.replace('https://example.org/a', '')}") != measure(prose)
+    assert measure("Lees [de uitleg](https://example.org/a) goed.") == measure(
+        "Lees de uitleg goed."
+    )
+    assert measure("- [Les 2](#les-2) lees je eerst.") == measure("- Les 2 lees je eerst.")
