@@ -64,12 +64,13 @@ def case_svg(case: WorkshopCase) -> str:
             centre[node] = (offset + c * COLUMN + COLUMN / 2, MARGIN + r * ROW + BOX_HEIGHT / 2)
     titles = {ending.id: ending.title for ending in case.endings}
     titles[END_OF_CASE] = "verder met de module"
+    arrow = escape(f"arrow-{case.id}")  # one page shows every case: each marker id is its own
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="case-map" role="img" '
         f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
         f'aria-label="{escape(f"Casus {case.title}: stappen, keuzes en afloop")}">',
         f"<title>{escape(case.title)}</title>",
-        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
+        f'<defs><marker id="{arrow}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
         'fill="#444"/></marker></defs>',
     ]
@@ -94,7 +95,7 @@ def case_svg(case: WorkshopCase) -> str:
                     f'<line x1="{start[0]:.0f}" y1="{start[1]:.0f}" x2="{end[0]:.0f}" '
                     f'y2="{end[1]:.0f}" '
                 )
-            parts.append(f'{shape}stroke="#444" stroke-width="1.5" marker-end="url(#arrow)"/>')
+            parts.append(f'{shape}stroke="#444" stroke-width="1.5" marker-end="url(#{arrow})"/>')
         # The labels of a step stand in a row just below it, where no other box is, in the
         # order of the boxes they lead to.
         texts = [", ".join(grouped[t]) for t in sorted(grouped, key=lambda t: centre[t][0])]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -13,7 +13,7 @@ import click
 # rest takes longer than a build that finds nothing changed (see scorm_builder/cache.py).
 if TYPE_CHECKING:
     from course.model import Course
-    from course.problems import AuthoringError
+    from course.problems import AuthoringError, Problem
 
 DEFAULT_ROOT = Path("modules")
 TARGET_NAMES = ("scorm12", "scorm2004")
@@ -87,6 +87,43 @@ def check(root: Path) -> None:
     )
 
 
+class UnknownModules(Exception):
+    """Module ids asked for that the course does not have."""
+
+
+def _gather_report(
+    root: Path, module_ids: tuple[str, ...] = ()
+) -> tuple[dict[str, Any], list[Problem]]:
+    """The report's data and the problems it lists first. The report also covers a course with
+    problems (the modules that loaded); only a course.yaml that does not load raises
+    AuthoringError."""
+    from course.loader import load_course
+    from course.problems import AuthoringError
+    from course.quality import quality_warnings
+    from course.report import course_report
+    from scorm_builder.build import build_problems
+
+    problems = []
+    try:
+        course = load_course(root)
+        problems = build_problems(course)
+    except AuthoringError as error:
+        if error.course is None:
+            raise
+        course, problems = error.course, error.problems
+    known = {m.id for m in course.modules}
+    unknown = [m for m in module_ids if m not in known]
+    if unknown:
+        raise UnknownModules(f"no module {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    warnings = [] if problems else quality_warnings(course)
+    if module_ids:  # only the warnings in the chosen modules' folders
+        folders = [m.folder.resolve() for m in course.modules if m.id in module_ids]
+        warnings = [
+            w for w in warnings if any(w.location.path.resolve().is_relative_to(f) for f in folders)
+        ]
+    return course_report(course, module_ids, problems, warnings), problems
+
+
 @main.command()
 @root_option
 @click.option(
@@ -110,34 +147,16 @@ def report(root: Path, module_ids: tuple[str, ...], fmt: str) -> None:
     It also runs while the course has problems: they are listed first, and the report covers
     the modules that loaded without one. The exit code is then 1.
     """
-    from course.loader import load_course
     from course.problems import AuthoringError
-    from course.quality import quality_warnings
-    from course.report import course_report, render
-    from scorm_builder.build import build_problems
+    from course.report import render
 
-    problems = []
     try:
-        course = load_course(root)
-        problems = build_problems(course)
+        gathered, problems = _gather_report(root, module_ids)
     except AuthoringError as error:
-        if error.course is None:
-            _report(error, "the report needs course.yaml to load")
-        course, problems = error.course, error.problems
-    known = {m.id for m in course.modules}
-    unknown = [m for m in module_ids if m not in known]
-    if unknown:
-        raise click.BadParameter(
-            f"no module {', '.join(unknown)}; known: {', '.join(sorted(known))}",
-            param_hint="--module",
-        )
-    warnings = [] if problems else quality_warnings(course)
-    if module_ids:  # only the warnings in the chosen modules' folders
-        folders = [m.folder.resolve() for m in course.modules if m.id in module_ids]
-        warnings = [
-            w for w in warnings if any(w.location.path.resolve().is_relative_to(f) for f in folders)
-        ]
-    click.echo(render(course_report(course, module_ids, problems, warnings), fmt), nl=False)
+        _report(error, "the report needs course.yaml to load")
+    except UnknownModules as error:
+        raise click.BadParameter(str(error), param_hint="--module") from None
+    click.echo(render(gathered, fmt), nl=False)
     if problems:
         count = len(problems)
         click.echo(
@@ -235,9 +254,13 @@ def preview(root: Path, out: Path, port: int, database: Path, watch: bool) -> No
     """Build, then try the packages in a local LMS on http://127.0.0.1:PORT/."""
     from course.preview import run_preview
     from course.problems import AuthoringError
+    from course.report import render
+
+    def report_page() -> str:
+        return render(_gather_report(root)[0], "html")
 
     try:
-        run_preview(root, out, database, port, watch)
+        run_preview(root, out, database, port, watch, report_page)
     except AuthoringError as error:
         _report(error)
 

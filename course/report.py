@@ -7,6 +7,8 @@ script, no external resource) with a picture of each case (:mod:`course.case_map
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 from html import escape
 from typing import Any
@@ -318,12 +320,21 @@ text-align:left;vertical-align:top}th{background:#f3f3f3}.hard{background:#fff3c
 .case-map{max-width:100%;height:auto;display:block;margin:.5rem 0}code{font-size:.9em}
 """
 
+# Where the HTML report is served (the preview), this policy allows its one style element and
+# nothing else: no script, no request to any host.
+HTML_POLICY = (
+    "default-src 'none'; style-src 'sha256-"
+    + base64.b64encode(hashlib.sha256(_STYLE.encode()).digest()).decode()
+    + "'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+
 
 def _html(report: dict[str, Any]) -> str:
     e = escape
     parts = [
         '<!doctype html><html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<link rel="icon" href="data:,">',  # no request for /favicon.ico
         f"<title>Report: {e(report['course']['title'])}</title>",
         f"<style>{_STYLE}</style></head><body>",
         f"<h1>Report: {e(report['course']['title'])}</h1>",

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from course.model import Course
+from course.model import Course, WorkshopCase
 from quizzes.single_choice import SingleChoiceQuestion
 from tests.support.learner import current_key, right, take
 from tests.support.paths import FIXTURE_COURSE, PROJECT
@@ -526,3 +526,47 @@ def test_other_sites_cannot_use_the_preview(shared_preview: RunningPreview) -> N
     assert status == 200
     policy = headers.get("Content-Security-Policy") or ""
     assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+
+
+def test_the_report_page_shows_the_files_as_they_are_with_a_picture_of_each_case(
+    page: Page, fixture_course: Course, tmp_path: Path
+) -> None:
+    root = tmp_path / "course"
+    shutil.copytree(FIXTURE_COURSE, root)
+    case_file = root / "01-basis" / "cases" / "buurman.yaml"
+    errors: list[str] = []  # a style the Content-Security-Policy refused shows here
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    with running_preview(root, tmp_path) as preview:
+        page.goto(preview.url)
+        page.get_by_role("link", name="report").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            f"Report: {fixture_course.spec.title}"
+        )
+        cases = [i for m in fixture_course.modules for i in m.items if isinstance(i, WorkshopCase)]
+        pictures = page.get_by_role("img", name=re.compile(r"^Casus .*: stappen, keuzes"))
+        expect(pictures).to_have_count(len(cases))
+        assert pictures.first.get_attribute("aria-label") == (
+            f"Casus {cases[0].title}: stappen, keuzes en afloop"
+        )
+        # The report's own style applies (it is allowed by hash, nothing else is).
+        assert page.locator("th").first.evaluate("th => getComputedStyle(th).borderTopStyle") == (
+            "solid"
+        )
+
+        # An edit shows at the next visit, without a rebuild or a restart.
+        case_file.write_text(
+            case_file.read_text().replace("title: De buurman", "title: De bovenbuurman")
+        )
+        page.reload()
+        expect(pictures.first).to_have_attribute(
+            "aria-label", "Casus De bovenbuurman: stappen, keuzes en afloop"
+        )
+
+        # A course.yaml that does not load: the page says so with the problem's file and line.
+        (root / "course.yaml").write_text("title: [\n")
+        assert errors == []
+        response = page.goto(f"{preview.url}/report")
+        assert response is not None and response.status == 200
+        text = page.locator("body").inner_text()
+        assert text.startswith("The report needs course.yaml to load:")
+        assert f"{root / 'course.yaml'}:" in text

@@ -9,6 +9,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
@@ -22,8 +23,16 @@ from course.problems import AuthoringError
 SCORM_AGAIN = Path("node_modules") / "scorm-again" / "dist" / "scorm-again.min.js"
 
 
-def run_preview(root: Path, out: Path, database: Path, port: int, watch: bool) -> None:
-    """Serve until Ctrl-C. Raises AuthoringError when the first build fails."""
+def run_preview(
+    root: Path,
+    out: Path,
+    database: Path,
+    port: int,
+    watch: bool,
+    report: Callable[[], str] = lambda: "",
+) -> None:
+    """Serve until Ctrl-C. Raises AuthoringError when the first build fails. ``report`` makes
+    the HTML report of the files as they are, for the preview's report page."""
     scorm_again = SCORM_AGAIN.resolve()
     if not scorm_again.is_file():
         raise click.ClickException(
@@ -31,7 +40,11 @@ def run_preview(root: Path, out: Path, database: Path, port: int, watch: bool) -
             "Run `npm ci` in the project folder first (or `make preview`)."
         )
     preview = Preview(
-        Store(database), scorm_again, lambda previous: build_packages(root, out, previous), watch
+        Store(database),
+        scorm_again,
+        lambda previous: build_packages(root, out, previous),
+        watch,
+        report,
     )
     preview.rebuild()
     if preview.problems:

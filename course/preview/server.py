@@ -28,6 +28,7 @@ from course.preview.packages import PreviewPackage, Sco, answer_texts
 from course.preview.store import Attempt, Store
 from course.preview.tracking import OBJECTIVE_COLUMNS, duration_text, interaction_rows, table
 from course.problems import AuthoringError, Problem
+from course.report import HTML_POLICY as REPORT_POLICY
 
 HERE = Path(__file__).parent
 STATIC = {name: HERE / "static" / name for name in ("player.js", "preview.css", "reload.js")}
@@ -71,10 +72,13 @@ class Preview:
         scorm_again: Path,
         build: Callable[[Mapping[str, PreviewPackage]], Iterable[dict[str, PreviewPackage]]],
         watching: bool,
+        report: Callable[[], str] = lambda: "",
     ) -> None:
         self.store = store
         self.scorm_again = scorm_again
         self._build = build
+        self.report = report
+        """The HTML report (``course report --format html``) of the files as they are now."""
         self.watching = watching
         self.packages: dict[str, PreviewPackage] = {}
         self.build_number = 0
@@ -197,6 +201,7 @@ ROUTES: list[Route] = [
     ("POST", re.compile(r"/attempts/(?P<attempt_id>\d+)/commit"), "commit"),
     ("POST", re.compile(r"/attempts/(?P<attempt_id>\d+)/reset"), "reset"),
     ("GET", re.compile(r"/events"), "build_events"),
+    ("GET", re.compile(r"/report"), "report_page"),
     ("GET", re.compile(r"/packages/(?P<package>[^/]+)/(?P<path>.+)"), "package_file"),
     ("GET", re.compile(r"/static/(?P<name>[^/]+)"), "static_file"),
     ("GET", re.compile(re.escape(SCORM_AGAIN_URL)), "scorm_again"),
@@ -339,6 +344,16 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         )
 
     # --- actions --------------------------------------------------------------------------
+    def report_page(self) -> None:
+        """The report with its case pictures, made from the files as they are now."""
+        try:
+            page = self.preview.report()
+        except AuthoringError as error:
+            problems = "\n".join(str(problem) for problem in error.problems)
+            self._send_text(200, f"The report needs course.yaml to load:\n{problems}\n")
+            return
+        self._send(200, "text/html; charset=utf-8", page.encode("utf-8"), REPORT_POLICY)
+
     def choose_learner(self) -> None:
         form = parse_qs(self._body().decode("utf-8", "replace"))
         name = " ".join(form.get("learner", [""])[0].split())[:MAX_NAME] or DEFAULT_LEARNER
