@@ -124,7 +124,9 @@ def image_fix(image_src: str, module_folder: Path) -> str:
     shown = ", ".join(files[:MAX_FILES_LISTED]) + (" …" if len(files) > MAX_FILES_LISTED else "")
     wanted = image_src.rsplit("/", 1)[-1]
     # The name itself is left out: a link in media/ to a file elsewhere is no better guess.
-    close = difflib.get_close_matches(wanted, [f for f in files if f != wanted], n=1)
+    # Names are compared without their extension: every ".png" alike would make any two close.
+    others = {Path(f).stem: f for f in files if f != wanted}
+    close = [others[stem] for stem in difflib.get_close_matches(Path(wanted).stem, others, n=1)]
     if close:
         return (
             f"did you mean {close[0]}? The module's media/ folder has: {shown}; "

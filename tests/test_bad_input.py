@@ -24,7 +24,8 @@ Breakage = Callable[[Path], None]
 GLOSSARY = "glossary.yaml"
 MEDIA = "01-basis/media"
 FIX_IMAGE = (
-    "the module's media/ folder has: kaart.png; put the image there and write it as media/name.png"
+    "the module's media/ folder has: kaart.png, wijk.png; put the image there and write it as "
+    "media/name.png"
 )
 
 
@@ -515,7 +516,8 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         add_image("![Kaart](media/kaart.jpg)"),
         [
             f"{LESSON}:10: image 'media/kaart.jpg' is not in the module's media/ folder — did you "
-            "mean kaart.png? The module's media/ folder has: kaart.png; write it as media/kaart.png"
+            "mean kaart.png? The module's media/ folder has: kaart.png, wijk.png; write it as "
+            "media/kaart.png"
         ],
     ),
     (
@@ -542,7 +544,8 @@ MORE_CASES: list[tuple[str, Breakage, list[str]]] = [
         ),
         [
             f"{LESSON}:10: image '../media/link.png' is not in the module's media/ folder — "
-            "the module's media/ folder has: kaart.png, link.png; put the image there and write "
+            "the module's media/ folder has: kaart.png, link.png, wijk.png; put the image there "
+            "and write "
             "it as media/name.png"
         ],
     ),

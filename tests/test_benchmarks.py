@@ -8,7 +8,7 @@ from pathlib import Path
 from benchmarks.run import PACKAGE_KB, RUNTIME_KB, THEME_KB, package_size, unused_files
 from benchmarks.synthetic import write_course
 from course.loader import load_course
-from course.model import Lesson
+from course.model import Course, Lesson
 from scorm_builder.build import BuiltPackage
 
 
@@ -30,12 +30,17 @@ def test_a_file_nothing_refers_to_is_reported(tmp_path: Path) -> None:
         assert unused_files(archive) == ["assets/old.js"]
 
 
-def test_real_packages_meet_the_size_targets(real_packages: list[BuiltPackage]) -> None:
+def test_real_packages_meet_the_size_targets(
+    real_course: Course, real_packages: list[BuiltPackage]
+) -> None:
     """The size targets are sizes, not timings, so they are tested as well as benchmarked."""
+    module_ids = {module.id for module in real_course.modules}
     figures = package_size(real_packages[0].path.parent)
     assert len(figures) == 8
     for name, package in figures.items():
-        assert package["zip_kb_without_media"] <= PACKAGE_KB, name
+        modules = 1 if name.split("-scorm")[0] in module_ids else len(module_ids)
+        assert package["limit_kb"] == PACKAGE_KB * modules, name
+        assert package["zip_kb_without_media"] <= package["limit_kb"], name
         assert package["runtime_kb"] <= RUNTIME_KB, name
         assert 0 < package["theme_bytes"] <= THEME_KB * 1024, name
         assert package["unused_files"] == [], name

@@ -246,9 +246,11 @@ def test_image_needs_alt_text_and_a_file_inside_the_module(tmp_path: Path) -> No
         f"{LESSON}:10: image '../media/kaart.png' has no alt text — describe the image between "
         "the brackets: ![what it shows](path)",
         f"{LESSON}:12: image '../../course.yaml' is not in the module's media/ folder — the "
-        "module's media/ folder has: kaart.png; put the image there and write it as media/name.png",
+        "module's media/ folder has: kaart.png, wijk.png; put the image there and write it as "
+        "media/name.png",
         f"{LESSON}:15: image 'https://example.org/x.png' is not a file in the module; images from "
-        "elsewhere are not allowed — the module's media/ folder has: kaart.png; put the image "
+        "elsewhere are not allowed — the module's media/ folder has: kaart.png, wijk.png; put "
+        "the image "
         "there and write it as media/name.png",
     ]
 
@@ -265,7 +267,7 @@ def test_module_that_reads_too_hard_fails(tmp_path: Path) -> None:
     # Only the missed target is named (the sentences are short enough), and the report the
     # message points to runs while the problem stands (tests/test_authoring_checks.py).
     assert problem == (
-        f"{MODULE}:1: module 'basis' reads too hard: Flesch–Douma -39.2 (target ≥ 60) — shorten "
+        f"{MODULE}:1: module 'basis' reads too hard: Flesch–Douma -32.0 (target ≥ 60) — shorten "
         "sentences and use shorter, common words; the warnings name each sentence over 20 words, "
         "and 'course report --module basis' lists the screens that read hardest with their "
         "longest sentences and long words"
