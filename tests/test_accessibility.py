@@ -1,13 +1,23 @@
-"""WCAG 2.1 AA on the real course (and the fixture module, for the question types no real quiz
-uses): axe-core on every screen, and reflow.
+"""WCAG 2.1 AA on the real course and the fixture module: axe-core on every screen, and reflow.
 
-One page load per module walks the learner's path (deciding 'a' in every case, then once more
-for each branch that walk misses), and checks each screen as it arrives and again once answered,
-with feedback showing; also the menu and the glossary, open. At every state: axe-core with the
-WCAG 2.0/2.1 A and AA rules, plus its rules for landmarks and heading order, at 1280 px, and
-nothing scrolls sideways at 1280 px, at 320 px (reflow) and with text at 200 %.
+At every state checked: axe-core with the WCAG 2.0/2.1 A and AA rules, plus its rules for
+landmarks and heading order, at 1280 px, and nothing scrolls sideways at 1280 px, at 320 px
+(reflow) and with text at 200 %.
 
-The walk runs in each module's SCORM 2004 package. Its SCORM 1.2 package shows the same page:
+Two kinds of check share that audit:
+
+- The fixture module (every question type, a branching case) is walked as a learner walks it:
+  each screen as it arrives and again once answered, with feedback showing, along every branch
+  (deciding 'a' in every case, then once more for each branch that walk misses); also the menu
+  and the glossary, open. These are the runtime's states; tests/test_themes.py walks them again
+  in every theme, answered rightly and wrongly.
+- A real module brings content to those same states: its Markdown, case texts, questions and
+  feedback. Its check shows every screen at once with everything a screen shows only once
+  answered (all feedback, every consequence, accordions open) and audits that one page, plus the
+  menu and its glossary, open. That sees all of its content in one axe run where a walk needs
+  one per state; the walk's behaviour is tested on the real modules in the LMS tests.
+
+The checks run in the SCORM 2004 packages. A module's SCORM 1.2 package shows the same page:
 the same files, and an index.html that differs only in the runtime's data (response formats and
 interaction descriptions, which are never shown); a test below holds the builder to that.
 """
@@ -38,6 +48,9 @@ AXE_STRUCTURE_RULES = [
     "page-has-heading-one",
     "region",
 ]
+# With every screen shown at once, two screens of the same title are two regions of one name;
+# a learner sees one screen at a time, so that is no landmark they could confuse.
+ALL_AT_ONCE_RULES = [rule for rule in AXE_STRUCTURE_RULES if rule != "landmark-unique"]
 WIDE, NARROW = 1280, 320
 REAL_COURSE = load_course(MODULES)
 FIXTURE_MODULE = load_course(FIXTURE_COURSE).modules[0]  # the question types no real quiz uses
@@ -57,6 +70,12 @@ RUN_AXE = """async ([tags, rules]) => {
 # Text at 200 % without zooming the layout: the root font size, set through the CSSOM.
 TEXT_SIZE = "(size) => { document.documentElement.style.fontSize = size; }"
 SCROLL_WIDTH = "document.documentElement.scrollWidth"
+# Every screen and all a screen shows once answered, at once; returns the number of screens.
+SHOW_EVERYTHING = """() => {
+  for (const element of document.querySelectorAll("main [hidden]")) element.hidden = false;
+  for (const details of document.querySelectorAll("main details")) details.open = true;
+  return document.querySelectorAll("main > .screen").length;
+}"""
 
 
 class Auditor:
@@ -67,10 +86,10 @@ class Auditor:
         self.problems: list[str] = []
         self.states = 0
 
-    def check(self, state: str) -> None:
+    def check(self, state: str, rules: list[str] = AXE_STRUCTURE_RULES) -> None:
         self.states += 1
         page = self.page
-        violations = page.evaluate(RUN_AXE, [AXE_TAGS, AXE_STRUCTURE_RULES])
+        violations = page.evaluate(RUN_AXE, [AXE_TAGS, rules])
         self.problems += [f"{state}: {v}" for v in violations]
         self.overflow(state, WIDE, "at 1280 px")
         page.evaluate(TEXT_SIZE, "200%")
@@ -160,17 +179,17 @@ def check_menu_and_glossary(page: Page, auditor: Auditor) -> None:
     page.click("#menu-button")
 
 
-@pytest.mark.parametrize(
-    "module",
-    [*REAL_COURSE.modules, FIXTURE_MODULE],
-    ids=[m.id for m in [*REAL_COURSE.modules, FIXTURE_MODULE]],
-)
-def test_every_screen_passes_axe_and_reflows(page: Page, real_site: str, module: Module) -> None:
+def open_for_audit(page: Page, site: str, module: Module) -> Auditor:
     page.set_viewport_size({"width": WIDE, "height": 800})
-    page.goto(f"{real_site}/p/{module.id}-scorm2004/index.html")
+    page.goto(f"{site}/p/{module.id}-scorm2004/index.html")
     page.wait_for_selector("html[data-player=ready]", state="attached")
-    page.add_script_tag(url=f"{real_site}/axe.min.js")
-    auditor = Auditor(page)
+    page.add_script_tag(url=f"{site}/axe.min.js")
+    return Auditor(page)
+
+
+def test_every_state_of_every_screen_passes_axe_and_reflows(page: Page, real_site: str) -> None:
+    module = FIXTURE_MODULE
+    auditor = open_for_audit(page, real_site, module)
     check_menu_and_glossary(page, auditor)
     walks = covering_walks(module)
     walk_and_check(page, module, auditor, walks[0])
@@ -187,6 +206,42 @@ def test_every_screen_passes_axe_and_reflows(page: Page, real_site: str, module:
     assert checked == {s.key for s in module.screens()}
     assert auditor.problems == []
     assert auditor.states > len(module.screens())
+
+
+@pytest.mark.parametrize("module", REAL_COURSE.modules, ids=[m.id for m in REAL_COURSE.modules])
+def test_all_content_of_a_real_module_passes_axe_and_reflows(
+    page: Page, real_site: str, module: Module
+) -> None:
+    auditor = open_for_audit(page, real_site, module)
+    check_menu_and_glossary(page, auditor)
+    assert page.evaluate(SHOW_EVERYTHING) == len(module.screens())
+    assert page.locator("main [hidden]").count() == 0
+    auditor.check("every screen, with all feedback", ALL_AT_ONCE_RULES)
+    assert auditor.problems == []
+
+
+def test_the_content_audit_sees_feedback_that_shows_only_once_answered(
+    page: Page, real_site: str
+) -> None:
+    """The one-page audit reaches text a learner sees only after answering: a contrast problem
+    planted in a case consequence and in an option's feedback is reported."""
+    module = REAL_COURSE.modules[0]
+    auditor = open_for_audit(page, real_site, module)
+    page.evaluate(
+        """() => {
+          for (const selector of [".consequence-text", ".option-feedback"]) {
+            document.querySelector(selector).style.color = "#ddd";
+          }
+        }"""
+    )
+    page.evaluate(SHOW_EVERYTHING)
+    auditor.check("planted", ALL_AT_ONCE_RULES)
+    contrast = [p for p in auditor.problems if "color-contrast" in p]
+    first_consequence = page.locator(".consequence-text").first.get_attribute("data-feedback-for")
+    first_feedback = page.locator(".option-feedback").first.get_attribute("id")
+    assert len(contrast) == 1
+    assert f'.consequence-text[data-feedback-for="{first_consequence}"]' in contrast[0]
+    assert f"#{first_feedback}" in contrast[0]
 
 
 def test_glossary_holds_the_terms_the_module_uses(page: Page, real_site: str) -> None:
