@@ -181,7 +181,10 @@ def render_page(course: Course, module: Module) -> ModulePage:
             },
             closing_key=CLOSING_KEY,
             cases=[item for item in module.items if isinstance(item, WorkshopCase)],
-            glossary=[course.glossary[index] for index in terms_in(module, course)],
+            glossary=sorted(  # A to Z, as a learner looks a word up
+                (course.glossary[index] for index in terms_in(module, course)),
+                key=lambda entry: entry.term.casefold(),
+            ),
             scripts=scripts,
             logo=logo,
             content_security_policy=CONTENT_SECURITY_POLICY,
