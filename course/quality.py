@@ -230,7 +230,7 @@ def longest_path(case: WorkshopCase) -> list[CaseStep]:
 def missed_targets(figures: Readability) -> str:
     """The readability targets a text misses, with its figures: '' when it meets them."""
     missed = []
-    if figures.douma < DOUMA_TARGET:
+    if figures.douma_counts and figures.douma < DOUMA_TARGET:
         missed.append(f"Flesch–Douma {figures.douma:.1f} (target ≥ {DOUMA_TARGET:g})")
     if figures.words_per_sentence > WORDS_PER_SENTENCE_TARGET:
         missed.append(

@@ -22,6 +22,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
 
 DOUMA_TARGET = 60.0
 WORDS_PER_SENTENCE_TARGET = 15.0
+# Flesch–Douma says little about a few words (one long word moves it by tens of points): a
+# shorter text is judged on its sentence length only.
+DOUMA_MIN_WORDS = 30
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,14 @@ class Readability:
     def words_per_sentence(self) -> float:
         return self.words / self.sentences if self.sentences else 0.0
 
+    @property
+    def douma_counts(self) -> bool:
+        return self.words >= DOUMA_MIN_WORDS
+
     def meets_targets(self) -> bool:
-        return self.douma >= DOUMA_TARGET and self.words_per_sentence <= WORDS_PER_SENTENCE_TARGET
+        return (
+            not self.douma_counts or self.douma >= DOUMA_TARGET
+        ) and self.words_per_sentence <= WORDS_PER_SENTENCE_TARGET
 
 
 def _is_source_reference(inline: Token, in_list_item: bool) -> bool:

@@ -27,6 +27,7 @@ from course.model import Course, Module, WorkshopCase
 from course.problems import Problem
 from course.quality import module_quality
 from course.readability import (
+    DOUMA_MIN_WORDS,
     DOUMA_TARGET,
     LONG_WORD_SYLLABLES,
     SENTENCE_WORDS_LIMIT,
@@ -40,6 +41,7 @@ MAX_PATHS_LISTED = 20
 def thresholds() -> dict[str, float]:
     return {
         "douma_at_least": DOUMA_TARGET,
+        "douma_from_words": DOUMA_MIN_WORDS,
         "words_per_sentence_at_most": WORDS_PER_SENTENCE_TARGET,
         "words_in_one_sentence_at_most": SENTENCE_WORDS_LIMIT,
         "long_word_syllables": LONG_WORD_SYLLABLES,
@@ -196,7 +198,8 @@ def _targets_line(t: dict[str, float]) -> str:
     return (
         f"Targets (B1): Flesch–Douma ≥ {t['douma_at_least']:g} and ≤ "
         f"{t['words_per_sentence_at_most']:g} words per sentence for each module (an error when "
-        f"missed) and each screen (a warning); no sentence over "
+        f"missed) and each screen (a warning; Flesch–Douma from {t['douma_from_words']:g} words "
+        f"on, as it says little about fewer); no sentence over "
         f"{t['words_in_one_sentence_at_most']:g} words (a warning); long words have "
         f"{t['long_word_syllables']:g}+ syllables."
     )

@@ -17,6 +17,7 @@ from course.cli import main
 from course.loader import load_course
 from course.model import WorkshopCase
 from course.quality import quality_warnings
+from course.readability import DOUMA_MIN_WORDS, measure
 from course.sources import SourceProblem, parse_yaml
 from tests.support.broken import fixture_copy, replace_in
 
@@ -110,6 +111,25 @@ def test_a_long_sentence_in_a_case_names_the_line_of_its_field(tmp_path: Path) -
         f"{CASE}:16: sentence of 62 words: 'Als je als ambtenaar bij de …' — split it into "
         "sentences of at most 20 words (B1)"
     ]
+
+
+@pytest.mark.parametrize("sentences", [7, 8])
+def test_flesch_douma_of_a_screen_counts_from_30_words(tmp_path: Path, sentences: int) -> None:
+    # Short sentences of long words: fine on a short screen, reads hard once there is enough
+    # text for the formula to mean something.
+    hard = "Het netwerk bespreekt signalen. " * sentences  # Flesch–Douma 49.1
+    words = measure(hard).words
+    root = fixture_copy(tmp_path)
+    replace_in(root / LESSON, "- gemeente\n- politie\n- school\n", f"{hard}\n")
+    warnings = matching(root, "'intro/partners' reads hard")
+    if words < DOUMA_MIN_WORDS:
+        assert warnings == []
+    else:
+        assert warnings == [
+            f"{LESSON}:10: screen 'intro/partners' reads hard: Flesch–Douma "
+            f"{measure(hard).douma:.1f} (target ≥ 60) — use shorter sentences and common words; "
+            "'course report --module basis' shows its longest sentences"
+        ]
 
 
 def test_the_clean_fixture_has_no_long_sentence(tmp_path: Path) -> None:
