@@ -18,7 +18,8 @@ from markdown_it.token import Token
 from course.sources import markdown_tokens
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
+# A sentence ends at . ! ? or : before a space, also when a closing quote or bracket follows.
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?:])|(?<=[.!?:][\"'”’)]))\s+")
 
 DOUMA_TARGET = 60.0
 WORDS_PER_SENTENCE_TARGET = 15.0

@@ -64,3 +64,17 @@ def test_a_list_item_that_links_to_another_site_is_a_source_reference_not_measur
         "Lees de uitleg goed."
     )
     assert measure("- [Les 2](#les-2) lees je eerst.") == measure("- Les 2 lees je eerst.")
+
+
+def test_a_sentence_ends_before_a_closing_quote_too() -> None:
+    text = (
+        'Een partner zegt: "Vertel wat hij heeft." Kevin gaf jou ooit een kopie '
+        "(voor een aanvraag.) Dan."
+    )
+    assert [s.text for s in sentences(text)] == [
+        "Een partner zegt:",
+        '"Vertel wat hij heeft."',
+        "Kevin gaf jou ooit een kopie (voor een aanvraag.)",
+        "Dan.",
+    ]
+    assert measure(text).sentences == 4
