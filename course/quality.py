@@ -180,7 +180,7 @@ def module_quality(module: Module) -> ModuleQuality:
     for item in module.items:
         for text, own in zip(learner_texts_of(item), sentences_per_screen(item), strict=True):
             longest = sorted(own, key=lambda pair: -pair[1].words)[:3]
-            figures, hard = measure(text.text), long_words(text.text)
+            figures, hard = measure(text.text), list(long_words(text.text))
             screens.append(
                 ScreenReadability(text.key, text.title, text.where, figures, longest, hard)
             )

@@ -133,7 +133,8 @@ class Sentence:
     words: int
 
 
-def sentences(markdown: str) -> list[Sentence]:
+@cache  # the checks and the report ask for the same texts; the preview for unchanged ones
+def sentences(markdown: str) -> tuple[Sentence, ...]:
     """The sentences of a Markdown text as ``measure`` counts them, with the line each starts on."""
     found = []
     for token in measured_inlines(markdown):
@@ -152,11 +153,12 @@ def sentences(markdown: str) -> list[Sentence]:
                 line = max(line for offset, line in line_starts if offset <= start)
                 found.append(Sentence(line, sentence, words))
             start = end + (len(text[end:]) - len(text[end:].lstrip()))
-    return found
+    return tuple(found)
 
 
-def long_words(markdown: str) -> list[str]:
+@cache
+def long_words(markdown: str) -> tuple[str, ...]:
     """Words of ``LONG_WORD_SYLLABLES`` syllables or more, each once, longest first."""
     words = {w for w in _WORD.findall(plain_text(markdown))}
     hard = [w for w in words if syllable_count(w.lower()) >= LONG_WORD_SYLLABLES]
-    return sorted(hard, key=lambda w: (-syllable_count(w.lower()), w.lower()))
+    return tuple(sorted(hard, key=lambda w: (-syllable_count(w.lower()), w.lower())))

@@ -497,7 +497,7 @@ def load_markdown_lesson(path: Path, referenced_from: Location | None = None) ->
 
 def _screens(lines: list[str], body_start: int, path: Path) -> list[LinedDict]:
     body = "\n".join(lines[body_start:])
-    tokens = MARKDOWN.parse(body)
+    tokens = markdown_tokens(body)  # cached: in the preview an unchanged lesson is not parsed again
     starts = [
         (tok.map[0], tokens[i + 1].content)
         for i, tok in enumerate(tokens)
