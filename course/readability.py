@@ -75,11 +75,43 @@ def measured_inlines(markdown: str) -> list[Token]:
     return found
 
 
+# No Markdown syntax: the text is one paragraph as it stands (most options and feedback), so it
+# needs no parsing. Anything that might be syntax takes the parser.
+_MAYBE_MARKUP = re.compile(r"[*_`\[\]<>\\&#|~]|^\s*(?:[-+>]|\d+[.)])(?:\s|$)|:::", re.M)
+
+
+@dataclass(frozen=True)
+class InlineText:
+    """One paragraph, list item or heading as plain text, with where its lines start."""
+
+    text: str
+    line_starts: tuple[tuple[int, int], ...]  # (offset in text, line of the source from 0)
+
+
+@cache
+def inline_texts(markdown: str) -> tuple[InlineText, ...]:
+    """The measured texts of a Markdown text (see ``measured_inlines``), line breaks as spaces."""
+    if "\n" not in markdown.strip() and not _MAYBE_MARKUP.search(markdown):
+        leading_lines = markdown[: len(markdown) - len(markdown.lstrip())].count("\n")
+        return (InlineText(markdown.strip(), ((0, leading_lines),)),) if markdown.strip() else ()
+    found = []
+    for token in measured_inlines(markdown):
+        text, line_starts = "", [(0, token.map[0] if token.map else 0)]
+        for part in token.children or []:
+            if part.type in ("softbreak", "hardbreak"):
+                text += " "
+                line_starts.append((len(text), line_starts[-1][1] + 1))
+            else:
+                text += part.content
+        found.append(InlineText(text, tuple(line_starts)))
+    return tuple(found)
+
+
 def plain_text(markdown: str) -> str:
     """Markdown as sentences of plain text: list items and headings count as sentences."""
     lines = []
-    for token in measured_inlines(markdown):
-        text = re.sub(r"\s+", " ", "".join(child.content for child in token.children or [])).strip()
+    for inline in inline_texts(markdown):
+        text = " ".join(inline.text.split())
         if text:
             lines.append(text if text[-1] in ".!?:" else text + ".")
     return " ".join(lines)
@@ -137,14 +169,8 @@ class Sentence:
 def sentences(markdown: str) -> tuple[Sentence, ...]:
     """The sentences of a Markdown text as ``measure`` counts them, with the line each starts on."""
     found = []
-    for token in measured_inlines(markdown):
-        text, line_starts = "", [(0, token.map[0] if token.map else 0)]
-        for part in token.children or []:
-            if part.type in ("softbreak", "hardbreak"):
-                text += " "
-                line_starts.append((len(text), line_starts[-1][1] + 1))
-            else:
-                text += part.content
+    for inline in inline_texts(markdown):
+        text, line_starts = inline.text, inline.line_starts
         start = len(text) - len(text.lstrip())
         for end in [*(m.start() for m in _SENTENCE_END.finditer(text)), len(text)]:
             sentence = " ".join(text[start:end].split())
