@@ -9,9 +9,12 @@ INSTALL := $(BIN)/uv pip install --quiet --python $(BIN)/python
 
 .PHONY: preview build test chromium clean
 
+# A machine's pip configuration may name package folders that do not exist; pip warns about
+# each one. Those lines are left out; whether uv got installed is checked after.
 $(BIN)/uv:
 	test -x $(BIN)/python || python3 -m venv $(VENV)
-	$(BIN)/pip install --quiet uv
+	$(BIN)/pip install --quiet uv 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
+	@test -x $@ || { echo "Could not install uv into $(VENV) (see pip's messages above)"; exit 1; }
 
 $(BIN)/course: pyproject.toml | $(BIN)/uv
 	$(INSTALL) -e .
