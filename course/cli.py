@@ -87,8 +87,14 @@ def check(root: Path) -> None:
     )
 
 
-class UnknownModules(Exception):
-    """Module ids asked for that the course does not have."""
+def _refuse_unknown_modules(course: Course, module_ids: tuple[str, ...]) -> None:
+    known = {m.id for m in course.modules}
+    unknown = [m for m in module_ids if m not in known]
+    if unknown:
+        raise click.BadParameter(
+            f"no module {', '.join(unknown)}; known: {', '.join(sorted(known))}",
+            param_hint="--module",
+        )
 
 
 def _gather_report(
@@ -111,10 +117,7 @@ def _gather_report(
         if error.course is None:
             raise
         course, problems = error.course, error.problems
-    known = {m.id for m in course.modules}
-    unknown = [m for m in module_ids if m not in known]
-    if unknown:
-        raise UnknownModules(f"no module {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    _refuse_unknown_modules(course, module_ids)
     warnings = [] if problems else quality_warnings(course)
     if module_ids:  # only the warnings in the chosen modules' folders
         folders = [m.folder.resolve() for m in course.modules if m.id in module_ids]
@@ -154,8 +157,6 @@ def report(root: Path, module_ids: tuple[str, ...], fmt: str) -> None:
         gathered, problems = _gather_report(root, module_ids)
     except AuthoringError as error:
         _report(error, "the report needs course.yaml to load")
-    except UnknownModules as error:
-        raise click.BadParameter(str(error), param_hint="--module") from None
     click.echo(render(gathered, fmt), nl=False)
     if problems:
         count = len(problems)
@@ -200,13 +201,7 @@ def build(
     from scorm_builder.build import build as build_packages
 
     course = _load(root)
-    known = {m.id for m in course.modules}
-    unknown = [m for m in module_ids if m not in known]
-    if unknown:
-        raise click.BadParameter(
-            f"no module {', '.join(unknown)}; known: {', '.join(sorted(known))}",
-            param_hint="--module",
-        )
+    _refuse_unknown_modules(course, module_ids)
     try:
         cache = BuildCache(out) if force else BuildCache.read(out)
         packages = build_packages(course, out, targets, module_ids or None, cache)
