@@ -64,7 +64,7 @@ def _is_source_reference(inline: Token, in_list_item: bool) -> bool:
     )
 
 
-def measured_inlines(markdown: str) -> list[Token]:
+def _measured_inlines(markdown: str) -> list[Token]:
     """The inline texts of a Markdown text that readability counts: all but source references."""
     found, list_items = [], 0
     for token in markdown_tokens(markdown):
@@ -89,13 +89,13 @@ class InlineText:
 
 
 @cache
-def inline_texts(markdown: str) -> tuple[InlineText, ...]:
-    """The measured texts of a Markdown text (see ``measured_inlines``), line breaks as spaces."""
+def _inline_texts(markdown: str) -> tuple[InlineText, ...]:
+    """The measured texts of a Markdown text (see ``_measured_inlines``), line breaks as spaces."""
     if "\n" not in markdown.strip() and not _MAYBE_MARKUP.search(markdown):
         leading_lines = markdown[: len(markdown) - len(markdown.lstrip())].count("\n")
         return (InlineText(markdown.strip(), ((0, leading_lines),)),) if markdown.strip() else ()
     found = []
-    for token in measured_inlines(markdown):
+    for token in _measured_inlines(markdown):
         text, line_starts = "", [(0, token.map[0] if token.map else 0)]
         for part in token.children or []:
             if part.type in ("softbreak", "hardbreak"):
@@ -110,7 +110,7 @@ def inline_texts(markdown: str) -> tuple[InlineText, ...]:
 def plain_text(markdown: str) -> str:
     """Markdown as sentences of plain text: list items and headings count as sentences."""
     lines = []
-    for inline in inline_texts(markdown):
+    for inline in _inline_texts(markdown):
         text = " ".join(inline.text.split())
         if text:
             lines.append(text if text[-1] in ".!?:" else text + ".")
@@ -169,7 +169,7 @@ class Sentence:
 def sentences(markdown: str) -> tuple[Sentence, ...]:
     """The sentences of a Markdown text as ``measure`` counts them, with the line each starts on."""
     found = []
-    for inline in inline_texts(markdown):
+    for inline in _inline_texts(markdown):
         text, line_starts = inline.text, inline.line_starts
         start = len(text) - len(text.lstrip())
         for end in [*(m.start() for m in _SENTENCE_END.finditer(text)), len(text)]:
