@@ -173,7 +173,7 @@ def _yaml_problem(error: MarkedYAMLError, text: str, path: Path, first_line: int
             fix = f'put the whole text between double quotes: "{_opening_words(value)}"'
         else:
             what, fix = "a quote opened here is not closed", 'close it with a " at the end'
-    elif "\t" in _line(lines, line) or (
+    elif "\t" in _indentation(_line(lines, line)) or (
         "cannot start any token" in what and mark and text[mark.index : mark.index + 1] == "\t"
     ):
         what, fix = "a tab is used for indentation", "replace the tab with spaces"
@@ -207,19 +207,45 @@ _KEY_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#'\"{\[-][^:]*:\s+)?(?P<value>\S.
 _FLOW_WITH_COLON = re.compile(r"\{(?P<inside>[^}]*)")
 
 
+def _indentation(line: str) -> str:
+    return line[: len(line) - len(line.lstrip())]
+
+
 def _line(lines: list[str], number: int) -> str:
     return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
 def _opening_quote(lines: list[str], first: int, last: int) -> tuple[int, str] | None:
-    """The first line from ``first`` to ``last`` whose value opens a quote it does not close
-    on that line, with that value: ``situation: 's Nachts …`` or ``title: "Toets``."""
+    """The first line from ``first`` to ``last`` whose value opens a quote that does not end
+    cleanly (where a comment at most follows it), with that value: ``situation: 's Nachts …``
+    or ``title: "Toets``. A quoted text over several lines, or with a comment after it, is fine."""
     for number in range(first, last + 1):
         found = _KEY_VALUE.match(_line(lines, number))
         value = found.group("value") if found else ""
-        if value[:1] in ("'", '"') and (len(value) == 1 or not value.endswith(value[0])):
-            return number, value
+        if value[:1] in ("'", '"') and found:
+            rest = "\n".join([_line(lines, number)[found.start("value") :], *lines[number:last]])
+            if not _closes_cleanly(rest):
+                return number, value
     return None
+
+
+def _closes_cleanly(quoted: str) -> bool:
+    """Whether the quoted text at the start of ``quoted`` ends, with nothing but spaces or a
+    comment after its closing quote on that line. Inside '…' a quote is written '', inside
+    "…" as \"."""
+    quote, index = quoted[0], 1
+    while index < len(quoted):
+        char = quoted[index]
+        if quote == '"' and char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            if quote == "'" and quoted[index + 1 : index + 2] == "'":
+                index += 2
+                continue
+            return re.match(r"[ \t]*(#.*)?$", quoted[index + 1 :].split("\n", 1)[0]) is not None
+        index += 1
+    return False
 
 
 def _colon_value(line: str) -> str:

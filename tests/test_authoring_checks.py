@@ -80,8 +80,33 @@ def add_questions(root: Path, *questions: str) -> None:
             "around it — indent with spaces so that each field starts exactly below the other "
             "fields of the same question, option or step",
         ),
+        (
+            'steps:\n  - id: a\n    situation: "Een\n      lange tekst"\n    question: x\n'
+            "   choices: []\n",
+            "f.yaml:6: invalid YAML: this line or the one above is not indented like the lines "
+            "around it — indent with spaces so that each field starts exactly below the other "
+            "fields of the same question, option or step",
+        ),
+        (
+            'title: "Toets" # uitleg\nintro: x\n- a\n',
+            "f.yaml:3: invalid YAML: this line or the one above is not indented like the lines "
+            "around it — indent with spaces so that each field starts exactly below the other "
+            "fields of the same question, option or step",
+        ),
+        (
+            "title: a\tb: c\n",
+            "f.yaml:1: invalid YAML: the text has a colon followed by a space (': '), which YAML "
+            'reads as a new field — put the whole text between double quotes: "a b: …"',
+        ),
     ],
-    ids=["list item starting with 's", "colon inside {…}", "key indented too far"],
+    ids=[
+        "list item starting with 's",
+        "colon inside {…}",
+        "key indented too far",
+        "a quoted text over two lines is no open quote",
+        "a comment after a quoted text is no open quote",
+        "a tab inside a text is no tab indentation",
+    ],
 )
 def test_yaml_mistakes_in_plain_words(text: str, message: str) -> None:
     with pytest.raises(SourceProblem) as raised:
