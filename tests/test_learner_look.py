@@ -143,6 +143,12 @@ def test_matching_by_keyboard_at_320_px(page: Page, site: str, fixture_course: C
     cut = labels.evaluate_all("labels => labels.filter((l) => l.scrollWidth > l.clientWidth)")
     assert cut == [] and page.evaluate("document.documentElement.scrollWidth") == 320
     wrong = {"1": "a", "2": "c", "3": "b"}  # Gemeente and Belastingdienst swapped
+    # Half matched, "Volgende" says what is missing, and stays.
+    choose_radio(page, "koppelen-1", "a")
+    page.click("#next")
+    expect(page.locator(f"{VISIBLE} .form-message")).to_have_text(WORDS["answer_first"])
+    assert "koppelen" in WORDS["answer_first"]
+    assert current_key(page.main_frame) == "toets/koppelen"
     for source in question.sources:
         choose_radio(page, f"koppelen-{source.id}", wrong[source.id])
     tab_to(page, f"{VISIBLE} button[type=submit]")
