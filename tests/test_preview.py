@@ -22,6 +22,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from course.model import Course, WorkshopCase
+from quizzes.matching import MatchingQuestion
 from quizzes.single_choice import SingleChoiceQuestion
 from tests.support.learner import current_key, right, take
 from tests.support.paths import FIXTURE_COURSE, PROJECT
@@ -206,6 +207,13 @@ def test_the_attempt_page_reads_at_any_width(
     assert answer.locator(".answer-text").inner_text() == chosen.text
     assert answer.locator("code").inner_text() == chosen.id
     assert answer.locator(".answer-text").is_visible()
+    # A matching answer reads as source → target for every pair.
+    matching = next(q for q in module.quiz.questions if isinstance(q, MatchingQuestion))
+    targets = {target.id: target.text for target in matching.targets}
+    row = page.locator("table.interactions tbody tr").filter(has_text=f"toets.{matching.id}")
+    assert row.locator("td.answer .answer-text").inner_text() == "; ".join(
+        f"{source.text} → {targets[source.match]}" for source in matching.sources
+    )
     for url in (page.url, shared_preview.url):
         page.goto(url)
         assert page.evaluate(

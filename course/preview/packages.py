@@ -22,7 +22,7 @@ from pathlib import Path
 from lxml import etree, html
 
 from course.loader import load_course
-from course.preview.tracking import STANDARDS, AnswerTexts, Standard
+from course.preview.tracking import SOURCE_KEY, STANDARDS, AnswerTexts, Standard
 from scorm_builder.build import MANIFEST, BuiltPackage, build
 from scorm_builder.cache import BuildCache
 from scorm_builder.package import package_name
@@ -168,9 +168,11 @@ def answer_texts(package: PreviewPackage, sco: Sco) -> AnswerTexts:
         known = texts.setdefault(interaction_id, {})
         for choice in form.iterfind(".//input[@value]"):
             known[choice.get("value", "")] = labels.get(choice.get("id"), "")
-        for source in form.iterfind(".//select[@data-source]"):
-            known[source.get("data-source", "")] = labels.get(source.get("id"), "")
-            known |= {o.get("value", ""): _text(o) for o in source.iterfind("option[@value]")}
+        for pair in form.iterfind(".//li[@data-source]"):  # matching: a source, its legend
+            source_legend = pair.find(".//legend")
+            known[SOURCE_KEY + pair.get("data-source", "")] = (
+                "" if source_legend is None else _text(source_legend)
+            )
         for item in form.iterfind(".//li[@data-item]"):  # its text, not its move buttons
             text = item.find("span")
             known[item.get("data-item", "")] = _text(item if text is None else text)

@@ -209,6 +209,10 @@ def indexed(state: FlatData, collection: str) -> list[dict[str, str]]:
     return [entries[index] for index in sorted(entries)]
 
 
+# How a matching source's id is filed among the codes, apart from the targets' ids.
+SOURCE_KEY = "source:"
+
+
 @dataclass(frozen=True)
 class AnswerTexts:
     """What the codes in one SCO's interactions stand for, as its learner saw them."""
@@ -221,12 +225,16 @@ class AnswerTexts:
     """Interaction id → the question or decision as the learner read it."""
 
     def describe(self, interaction_id: str, response: str) -> str:
-        """``response`` in words ("a[,]c" → "Gemeente; Politie"), or "" when a code is unknown
-        (a typed answer is its own text)."""
+        """``response`` in words ("a[,]c" → "Gemeente; Politie"; a matching pair "1[.]b" →
+        "Politie → Doet onderzoek"), or "" when a code is unknown (a typed answer is its own
+        text)."""
         known = self.texts.get(interaction_id, {})
         described = []
         for entry in response.split(self.list_separator) if response else []:
-            parts = [known.get(code) for code in entry.split(self.pair_separator)]
+            codes = entry.split(self.pair_separator)
+            if len(codes) == 2:  # source and target: their ids may be alike, so kept apart
+                codes[0] = SOURCE_KEY + codes[0]
+            parts = [known.get(code) for code in codes]
             if None in parts:
                 return ""
             described.append(" → ".join(part for part in parts if part))
