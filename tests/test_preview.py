@@ -216,6 +216,7 @@ def test_the_attempt_page_reads_at_any_width(
     )
     for url in (page.url, shared_preview.url):
         page.goto(url)
+        page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
         assert page.evaluate(
             "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
         ), f"{url} scrolls sideways at {width} px"

@@ -95,11 +95,12 @@ class Preview:
 
         Each step of the build is served as soon as it is ready (see ``build_packages``)."""
         with self._lock:
+            players_may_be_open = self.build_number > 0  # not before the first build is served
             try:
                 for step, packages in enumerate(self._build(self.packages)):
                     self._publish(packages, [])
-                    if step == 0:  # the open players fetch what was just pushed, undisturbed
-                        time.sleep(PLAYERS_FIRST_SECONDS)
+                    if step == 0 and players_may_be_open:
+                        time.sleep(PLAYERS_FIRST_SECONDS)  # they fetch what was just pushed
             except AuthoringError as error:
                 self._publish(self.packages, error.problems)
 
@@ -119,7 +120,7 @@ class Preview:
         known (a page from before a restart)."""
         with self._built:
             builds = range(seen + 1, current + 1)
-            if not all(number in self._changes for number in builds):
+            if seen >= current or not all(number in self._changes for number in builds):
                 return None
             return sorted(set().union(*(self._changes[number] for number in builds)))
 
@@ -329,7 +330,8 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             return
         name, _, sco_id = attempt.package.partition("/")
         package = self.preview.packages.get(name)
-        sco = (package.sco(sco_id) if sco_id else package.scos[0]) if package else None
+        # A module no longer in the rebuilt package: its data is still shown, beside the first.
+        sco = (package.sco(sco_id) or package.scos[0]) if package else None
         attempts = self.preview.store.attempts(attempt.learner_id)
         answers = answer_texts(package, sco) if package and sco else None
         self._send_page(

@@ -51,7 +51,13 @@
   }
 
   let leaving = false;
+  let relaunching = false;
+  let leaveTo = null; // where Leave (or a module link) asked to go while a relaunch ran
   async function leave(to) {
+    if (relaunching) {
+      leaveTo = to;
+      return;
+    }
     if (leaving) return;
     leaving = true;
     await finish();
@@ -71,21 +77,28 @@
   // (and scorm-again with it) stays loaded, which keeps the way to the screen short.
   let again = false;
   async function relaunch() {
-    if (leaving) {
+    if (leaving) return;
+    if (relaunching) {
       again = true; // a newer build came while relaunching: open that one too
       return;
     }
-    leaving = true;
-    await finish();
-    const response = await fetch(launch.launchUrl, { cache: "no-store" });
-    if (!response.ok) {
-      window.location.reload(); // the package is gone from the build; the page says so
+    relaunching = true;
+    try {
+      await finish();
+      const response = await fetch(launch.launchUrl, { cache: "no-store" });
+      if (!response.ok) throw new Error(`${response.status}`);
+      launch = await response.json();
+      start();
+    } catch {
+      // Gone from the build, or the server is restarting: the reloaded page says which.
+      window.location.reload();
       return;
+    } finally {
+      relaunching = false;
     }
-    launch = await response.json();
-    start();
-    leaving = false;
-    if (again) {
+    if (leaveTo) {
+      leave(leaveTo);
+    } else if (again) {
       again = false;
       relaunch();
     }
