@@ -80,10 +80,15 @@ def all_paths(case: WorkshopCase) -> list[CasePath]:
     return paths
 
 
+def same_place_steps(case: WorkshopCase) -> list[str]:
+    """Steps whose choices all lead to one place."""
+    return [s.id for s in case.steps if len(set(targets(case, s))) == 1]
+
+
 def case_overview(case: WorkshopCase) -> CaseOverview:
     paths = all_paths(case)
     branching = [s.id for s in case.steps if len(set(targets(case, s))) > 1]
-    same_place = [s.id for s in case.steps if len(set(targets(case, s))) == 1]
+    same_place = same_place_steps(case)
     ending_ids = [e.id for e in case.endings]
     if any(path.ending == END_OF_CASE for path in paths):
         ending_ids.append(END_OF_CASE)
@@ -113,9 +118,8 @@ def case_warnings(course: Course) -> list[Problem]:
         for case in (item for item in module.items if isinstance(item, WorkshopCase)):
             if not case.branches:
                 continue  # a linear case: every choice goes on to the next step by design
-            overview = case_overview(case)
             steps = {step.id: step for step in case.steps}
-            for step_id in overview.same_place_steps:
+            for step_id in same_place_steps(case):
                 step = steps[step_id]
                 (target,) = set(targets(case, step))
                 place = "the end of the case" if target == END_OF_CASE else f"'{target}'"

@@ -52,9 +52,20 @@ class Readability:
         return self.words >= DOUMA_MIN_WORDS
 
     def meets_targets(self) -> bool:
-        return (
-            not self.douma_counts or self.douma >= DOUMA_TARGET
-        ) and self.words_per_sentence <= WORDS_PER_SENTENCE_TARGET
+        return not missed_targets(self)
+
+
+def missed_targets(figures: Readability) -> str:
+    """The readability targets a text misses, with its figures: '' when it meets them."""
+    missed = []
+    if figures.douma_counts and figures.douma < DOUMA_TARGET:
+        missed.append(f"Flesch–Douma {figures.douma:.1f} (target ≥ {DOUMA_TARGET:g})")
+    if figures.words_per_sentence > WORDS_PER_SENTENCE_TARGET:
+        missed.append(
+            f"{figures.words_per_sentence:.1f} words per sentence "
+            f"(target ≤ {WORDS_PER_SENTENCE_TARGET:g})"
+        )
+    return ", ".join(missed)
 
 
 def _is_source_reference(inline: Token, in_list_item: bool) -> bool:
@@ -185,6 +196,6 @@ def sentences(markdown: str) -> tuple[Sentence, ...]:
 @cache
 def long_words(markdown: str) -> tuple[str, ...]:
     """Words of ``LONG_WORD_SYLLABLES`` syllables or more, each once, longest first."""
-    words = {w for w in _WORD.findall(plain_text(markdown))}
+    words = {w.lower(): w for w in _WORD.findall(plain_text(markdown))}.values()  # once each
     hard = [w for w in words if syllable_count(w.lower()) >= LONG_WORD_SYLLABLES]
     return tuple(sorted(hard, key=lambda w: (-syllable_count(w.lower()), w.lower())))

@@ -15,7 +15,6 @@ from typing import Any
 
 from course.case_map import case_svg
 from course.case_paths import END_OF_CASE, case_overview
-from course.checks import case_graph_problems
 from course.item_writing import (
     LONGEST_KEY_SHARE,
     NEAR_IDENTICAL_RATIO,
@@ -34,7 +33,6 @@ from course.readability import (
     WORDS_PER_SENTENCE_TARGET,
 )
 
-FORMATS = ("text", "md", "html", "json")
 MAX_PATHS_LISTED = 20
 
 
@@ -84,7 +82,7 @@ def _module_report(module: Module) -> dict[str, Any]:
     quality = module_quality(module)
     taught, tested = quality.objective_teaching(), quality.objective_matrix()
     cases = [item for item in module.items if isinstance(item, WorkshopCase)]
-    case_reports = [_case_report(case) for case in cases if not case_graph_problems(case)]
+    case_reports = [_case_report(case) for case in cases]  # the loader checked each case
     steps = sum(c["decision_steps"] for c in case_reports)
     branching = sum(len(c["branching_steps"]) for c in case_reports)
     quiz = module.quiz
