@@ -29,7 +29,7 @@ def run_preview(
     database: Path,
     port: int,
     watch: bool,
-    report: Callable[[], str] = lambda: "",
+    report: Callable[[], str],
 ) -> None:
     """Serve until Ctrl-C. Raises AuthoringError when the first build fails. ``report`` makes
     the HTML report of the files as they are, for the preview's report page."""

@@ -252,7 +252,11 @@ class FileEvents:
         self.fd = self._libc.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
         if self.fd < 0:
             raise OSError(ctypes.get_errno(), "inotify_init1 failed")
-        self.watch_folders()
+        try:
+            self.watch_folders()
+        except OSError:
+            os.close(self.fd)  # the watcher polls instead; the descriptor is not left open
+            raise
 
     @classmethod
     def open(cls, root: Path) -> FileEvents | None:

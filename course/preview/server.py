@@ -72,7 +72,7 @@ class Preview:
         scorm_again: Path,
         build: Callable[[Mapping[str, PreviewPackage]], Iterable[dict[str, PreviewPackage]]],
         watching: bool,
-        report: Callable[[], str] = lambda: "",
+        report: Callable[[], str],
     ) -> None:
         self.store = store
         self.scorm_again = scorm_again
