@@ -325,7 +325,21 @@ PREFIX = "--utrecht-"
 def contrast_problems(theme: Theme, chosen_at: Location) -> list[Problem]:
     """Each pair of the runtime's colours that a learner must tell apart, checked with WCAG's
     formula; a pair of which the theme lacks a token is not drawn by the runtime."""
-    problems = []
+
+    def unreadable(token: str, where: Location) -> Problem:
+        return Problem(
+            where,
+            f"{token} is '{theme.tokens.get(token)}', not a colour the contrast check can read",
+            "write it as #rrggbb, rgb() or hsl()",
+        )
+
+    page_token = PREFIX + "document-background-color"
+    # Translucent colours are seen on the page's background, so that one is read first.
+    page = parse_colour(theme.tokens.get(page_token, "#fff"))
+    if page is None:
+        line = theme.lines.get(page_token)
+        return [unreadable(page_token, Location(theme.source, line) if line else chosen_at)]
+    problems, unread = [], set()
     for foreground, background, minimum, what in CONTRAST_PAIRS:
         fg_value = theme.tokens.get(PREFIX + foreground)
         bg_value = theme.tokens.get(PREFIX + background)
@@ -333,18 +347,12 @@ def contrast_problems(theme: Theme, chosen_at: Location) -> list[Problem]:
             continue
         line = theme.lines.get(PREFIX + foreground, theme.lines.get(PREFIX + background))
         where = Location(theme.source, line) if line else chosen_at
-        page = parse_colour(theme.tokens.get(PREFIX + "document-background-color", "#fff"))
         fg, bg = parse_colour(fg_value), parse_colour(bg_value)
-        if fg is None or bg is None or page is None:
-            unread = PREFIX + (foreground if fg is None else background)
-            problems.append(
-                Problem(
-                    where,
-                    f"{unread} is '{theme.tokens.get(unread)}', "
-                    "not a colour the contrast check can read",
-                    "write it as #rrggbb, rgb() or hsl()",
-                )
-            )
+        if fg is None or bg is None:
+            token = PREFIX + (foreground if fg is None else background)
+            if token not in unread:  # a token in several pairs is named once
+                unread.add(token)
+                problems.append(unreadable(token, where))
             continue
         ratio = contrast_ratio(fg, bg, page)
         if ratio < minimum:

@@ -114,6 +114,25 @@ def test_contrast_follows_the_wcag_formula() -> None:
     assert parse_colour("currentColor") is None
 
 
+@pytest.mark.parametrize(
+    ("token", "line"),
+    [("--utrecht-document-background-color", 2), ("--utrecht-document-color", 3)],
+)
+def test_a_colour_the_check_cannot_read_is_named_once(
+    tmp_path: Path, token: str, line: int
+) -> None:
+    root = themed_course(tmp_path, "huisstijl.css")
+    (root / "huisstijl.css").write_text(
+        ":root {\n  --utrecht-document-background-color: #fff;\n"
+        "  --utrecht-document-color: #111;\n}\n".replace(f"{token}: ", f"{token}: wit; --x: ")
+    )
+    problems = [str(p) for p in theme_problems(load_course(root))]
+    assert problems == [
+        f"{root / 'huisstijl.css'}:{line}: {token} is 'wit', not a colour the contrast check can "
+        "read — write it as #rrggbb, rgb() or hsl()"
+    ]
+
+
 def test_fonts_that_the_package_lacks_fall_back_to_system_fonts(tmp_path: Path) -> None:
     root = themed_course(tmp_path, "den-haag")
     assert theme_of(load_course(root)).tokens["--utrecht-heading-font-family"] == (
