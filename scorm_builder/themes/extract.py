@@ -52,18 +52,12 @@ SOURCES = {
             "--utrecht-figure-caption-color": "var(--denhaag-color-grey-4)",
             "--utrecht-page-header-content-background-color": "var(--denhaag-color-white)",
             "--utrecht-page-header-content-color": "var(--denhaag-color-grey-5)",
-            "--utrecht-nav-bar-background-color": "var(--denhaag-color-grey-1)",
-            "--utrecht-nav-bar-color": "var(--denhaag-color-grey-5)",
             "--utrecht-surface-background-color": "var(--denhaag-color-grey-1)",
-            "--utrecht-surface-color": "var(--denhaag-color-grey-5)",
-            "--utrecht-button-font-weight": "var(--denhaag-typography-weight-semibold)",
-            "--utrecht-button-border-width": "var(--denhaag-button-border-width)",
             "--utrecht-button-primary-action-border-color": "var(--denhaag-color-green-3)",
             "--utrecht-button-primary-action-color": "var(--denhaag-button-primary-action-color)",
             "--utrecht-form-field-description-valid-color": "var(--denhaag-color-green-4)",
             # Its red-3 reads 4.2:1 on the pink of a wrong answer; red-4 is Den Haag's darker red.
             "--utrecht-form-field-description-invalid-color": "var(--denhaag-color-red-4)",
-            "--utrecht-alert-border-radius": "var(--denhaag-border-radius)",
             "--utrecht-alert-ok-border-color": "var(--denhaag-color-green-3)",
             "--utrecht-alert-error-border-color": "var(--denhaag-color-red-3)",
             "--utrecht-alert-info-background-color": "var(--denhaag-color-blue-1)",
@@ -71,7 +65,6 @@ SOURCES = {
             "--utrecht-alert-warning-border-color": "var(--denhaag-color-orange-4)",
             "--utrecht-spotlight-section-background-color": "var(--denhaag-color-grey-1)",
             "--utrecht-spotlight-section-border-color": "var(--denhaag-color-grey-2)",
-            "--utrecht-accordion-button-background-color": "var(--denhaag-color-grey-1)",
             "--utrecht-accordion-button-color": "var(--denhaag-color-grey-5)",
             "--utrecht-accordion-panel-border-color": "var(--denhaag-color-grey-2)",
         },
@@ -88,18 +81,12 @@ SOURCES = {
             "--utrecht-heading-font-weight": "var(--basis-heading-font-weight)",
             "--utrecht-heading-color": "var(--basis-heading-color)",
             "--utrecht-focus-outline-color": "var(--basis-focus-outline-color)",
-            "--utrecht-focus-outline-width": "var(--basis-focus-outline-width)",
-            "--utrecht-focus-outline-style": "var(--basis-focus-outline-style)",
             "--utrecht-page-header-content-background-color": (
                 "var(--basis-color-default-bg-document)"
             ),
             "--utrecht-page-header-content-color": "var(--basis-color-default-color-document)",
             "--utrecht-surface-background-color": "var(--basis-color-default-bg-subtle)",
-            "--utrecht-surface-color": "var(--basis-color-default-color-document)",
-            "--utrecht-form-control-background-color": "var(--basis-form-control-background-color)",
-            "--utrecht-form-control-color": "var(--basis-form-control-color)",
             "--utrecht-form-control-border-color": "var(--basis-form-control-border-color)",
-            "--utrecht-form-control-border-radius": "var(--basis-form-control-border-radius)",
             # It draws a chosen radio without a border; a chosen option needs its outline.
             "--utrecht-radio-button-checked-border-color": "var(--basis-form-control-accent-color)",
             "--utrecht-form-field-description-valid-color": (
@@ -122,8 +109,10 @@ def extract(source: Source) -> str:
     """The theme file's text: the package's value of each themeable token of the contract."""
     css = NODE_MODULES / source.package / source.css
     declared = read_custom_properties(css.read_text(encoding="utf-8"))
-    declared.update({token: Declaration(value, 0) for token, value in source.aliases.items()})
     contract = [t for t in read_custom_properties(DEFAULT_TOKENS.read_text()) if is_themeable(t)]
+    if stray := sorted(set(source.aliases) - set(contract)):
+        raise ValueError(f"{source.package}: aliases for tokens the runtime does not use: {stray}")
+    declared.update({token: Declaration(value, 0) for token, value in source.aliases.items()})
     lines = [
         f"  {token}: {resolve(declared, token)};{MAPPED if token in source.aliases else ''}"
         for token in contract
