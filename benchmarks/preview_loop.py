@@ -101,7 +101,7 @@ def rebuild_cpu(runs: int) -> tuple[list[float], list[float]]:
         root, out = Path(work) / "modules", Path(work) / "dist"
         shutil.copytree(MODULES, root)
         lesson = root / LESSON
-        *_, packages = build_packages(root, out, {})
+        *_, (packages, _) = build_packages(root, out, {})
         to_modules, in_all = [], []
         for run in range(runs):
             heading = f"Waarom deze module? (versie {run})"
@@ -110,7 +110,7 @@ def rebuild_cpu(runs: int) -> tuple[list[float], list[float]]:
             steps = build_packages(root, out, packages)
             next(steps)
             to_modules.append((time.process_time() - started) * 1000)
-            *_, packages = steps
+            *_, (packages, _) = steps
             in_all.append((time.process_time() - started) * 1000)
     return to_modules, in_all
 

@@ -393,19 +393,23 @@ def test_watch_rebuilds_and_reloads_the_open_page(page: Page, tmp_path: Path) ->
     shutil.copytree(FIXTURE_COURSE, root)
     module_file = root / "01-basis" / "module.yaml"
     authored = module_file.read_text(encoding="utf-8")
+    page.add_init_script("sessionStorage.loads = Number(sessionStorage.loads || 0) + 1")
     with running_preview(root, tmp_path, "--watch") as preview:
         page.goto(preview.url)
+        first = int(page.locator("body").get_attribute("data-build") or 0)
         # A mistake: the page reloads with the problem, and the last good build stays served.
         module_file.write_text(authored.replace("title: Basis", "title: Basis: herzien"))
         problems = page.locator(".problems")
         problems.wait_for(timeout=10_000)
         assert "module.yaml:2" in problems.inner_text()
         assert page.locator('tr[data-package="basis-scorm2004"]').count() == 1
-        # Corrected: the page reloads with the rebuilt package.
+        # Corrected: the page reloads with the rebuilt packages, once: the build's first step
+        # (module packages only) goes to open players, the page waits for the whole build.
         module_file.write_text(authored.replace("title: Basis", "title: Herziene basis"))
-        page.get_by_text("Herziene basis van ondermijning").first.wait_for(timeout=10_000)
+        expect(page.locator("body")).to_have_attribute("data-build", str(first + 3))
+        page.get_by_text("Herziene basis van ondermijning").first.wait_for()
         assert page.locator(".problems").count() == 0
-        assert int(page.locator("body").get_attribute("data-build") or 0) >= 3
+        assert page.evaluate("sessionStorage.loads") == "3"  # opened, failed build, whole build
 
 
 def test_watch_updates_the_open_player_and_shows_a_failed_rebuild_over_it(

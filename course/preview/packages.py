@@ -192,12 +192,13 @@ def _text(element: html.HtmlElement) -> str:
 
 def build_packages(
     root: Path, out: Path, previous: Mapping[str, PreviewPackage]
-) -> Iterator[dict[str, PreviewPackage]]:
+) -> Iterator[tuple[dict[str, PreviewPackage], bool]]:
     """Check and build the course in ``root`` into ``out``; AuthoringError on problems.
 
-    Yields the packages to serve twice: first with the module packages rebuilt (what an open
-    player usually shows, so it gets the change sooner) and the whole-course packages still
-    from ``previous``, then with the whole-course packages rebuilt too. The build cache rebuilds
+    Yields the packages to serve, and whether the build is complete, twice: first with the
+    module packages rebuilt (what an open player usually shows, so it gets the change sooner)
+    and the whole-course packages still from ``previous``, then with the whole-course packages
+    rebuilt too. The build cache rebuilds
     only the packages whose inputs changed; only those zips are read again, the others are
     taken from ``previous`` (the build being served), as the same objects.
     """
@@ -206,9 +207,9 @@ def build_packages(
         course, out, module_ids=[m.id for m in course.modules], cache=BuildCache.read(out)
     )
     served = dict(previous) | _read_rebuilt(modules, previous, course.id)
-    yield served
+    yield served, False
     everything = build(course, out, cache=BuildCache.read(out))  # modules reused from the cache
-    yield _read_rebuilt(everything, served, course.id)
+    yield _read_rebuilt(everything, served, course.id), True
 
 
 def _read_rebuilt(

@@ -70,7 +70,9 @@ class Preview:
         self,
         store: Store,
         scorm_again: Path,
-        build: Callable[[Mapping[str, PreviewPackage]], Iterable[dict[str, PreviewPackage]]],
+        build: Callable[
+            [Mapping[str, PreviewPackage]], Iterable[tuple[dict[str, PreviewPackage], bool]]
+        ],
         watching: bool,
         report: Callable[[], str],
     ) -> None:
@@ -82,6 +84,8 @@ class Preview:
         self.watching = watching
         self.packages: dict[str, PreviewPackage] = {}
         self.build_number = 0
+        self.complete = True
+        """Whether the build being served is whole (not only its module packages yet)."""
         self.built_at = ""
         self.problems: list[Problem] = []
         self._lock = threading.Lock()
@@ -97,32 +101,43 @@ class Preview:
         with self._lock:
             players_may_be_open = self.build_number > 0  # not before the first build is served
             try:
-                for step, packages in enumerate(self._build(self.packages)):
-                    self._publish(packages, [])
-                    if step == 0 and players_may_be_open:
+                for packages, complete in self._build(self.packages):
+                    self._publish(packages, [], complete)
+                    if not complete and players_may_be_open:
                         time.sleep(PLAYERS_FIRST_SECONDS)  # they fetch what was just pushed
             except AuthoringError as error:
-                self._publish(self.packages, error.problems)
+                self._publish(self.packages, error.problems, True)
 
-    def _publish(self, packages: dict[str, PreviewPackage], problems: list[Problem]) -> None:
+    def _publish(
+        self, packages: dict[str, PreviewPackage], problems: list[Problem], complete: bool
+    ) -> None:
         # A package the build did not touch is the same object as before.
         changed = {name for name, found in packages.items() if self.packages.get(name) is not found}
         with self._built:
             self.packages = packages
             self.problems = problems
             self.build_number += 1
+            self.complete = complete
             self._changes[self.build_number] = changed
             self.built_at = datetime.now().strftime("%H:%M:%S")
             self._built.notify_all()
 
-    def changed_between(self, seen: int, current: int) -> list[str] | None:
-        """The packages rebuilt after build ``seen`` up to ``current``; None when that is not
-        known (a page from before a restart)."""
+    def news_since(self, seen: int) -> dict[str, Any]:
+        """The build being served, as one consistent event for a page that saw build ``seen``:
+        its number, problems, whether it is complete, and the packages rebuilt since ``seen``
+        (None when that is not known: a page from before a restart)."""
         with self._built:
+            current = self.build_number
             builds = range(seen + 1, current + 1)
-            if seen >= current or not all(number in self._changes for number in builds):
-                return None
-            return sorted(set().union(*(self._changes[number] for number in builds)))
+            known = seen < current and all(number in self._changes for number in builds)
+            return {
+                "build": current,
+                "problems": [str(problem) for problem in self.problems],
+                "changed": sorted(set().union(*(self._changes[n] for n in builds)))
+                if known
+                else None,
+                "complete": self.complete,
+            }
 
     def next_build(self, after: int, timeout: float) -> int | None:
         """The build number once it differs from ``after`` (or ``after`` when ``timeout``
@@ -415,13 +430,9 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             if current == seen:
                 self.wfile.write(b": still here\n\n")
                 continue
-            event = {
-                "build": current,
-                "problems": [str(p) for p in self.preview.problems],
-                "changed": self.preview.changed_between(seen, current),
-            }
-            seen = current
-            message = f"id: {current}\nevent: build\ndata: {json.dumps(event)}\n\n"
+            event = self.preview.news_since(seen)
+            seen = event["build"]
+            message = f"id: {seen}\nevent: build\ndata: {json.dumps(event)}\n\n"
             self.wfile.write(message.encode())
 
     # --- files ----------------------------------------------------------------------------
