@@ -23,6 +23,15 @@ class Problem:
         return f"{self.location}: {self.what} — {self.fix}"
 
 
+def first_words(text: str, count: int, through: str = "") -> str:
+    """The start of a text to quote in a message: ``count`` words, or up to the word holding
+    ``through`` if that comes later, and '…' when there is more."""
+    words = text.split()
+    if through:
+        count = max(count, next((n + 1 for n, w in enumerate(words) if through in w), count))
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
 def did_you_mean(written: str, known: Sequence[str]) -> str:
     """ "did you mean 'x'? " for the known name closest to a misspelt one, else ''."""
     close = difflib.get_close_matches(written, known, n=1)

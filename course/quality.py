@@ -21,7 +21,7 @@ from course.case_paths import case_warnings
 from course.item_writing import item_writing_warnings
 from course.media import line_in_body
 from course.model import CaseStep, Course, Lesson, Module, ModuleItem, Screen, WorkshopCase
-from course.problems import Problem
+from course.problems import Problem, first_words
 from course.readability import (
     SENTENCE_WORDS_LIMIT,
     Readability,
@@ -243,11 +243,6 @@ def readability_problems(module: Module) -> list[Problem]:
     ]
 
 
-def first_words(text: str, count: int = 6) -> str:
-    words = text.split()
-    return " ".join(words[:count]) + (" …" if len(words) > count else "")
-
-
 def readability_warnings(module: Module, quality: ModuleQuality) -> list[Problem]:
     warnings = [
         Problem(
@@ -263,7 +258,7 @@ def readability_warnings(module: Module, quality: ModuleQuality) -> list[Problem
     warnings += [
         Problem(
             where,
-            f"sentence of {sentence.words} words: '{first_words(sentence.text)}'",
+            f"sentence of {sentence.words} words: '{first_words(sentence.text, 6)}'",
             f"split it into sentences of at most {SENTENCE_WORDS_LIMIT} words (B1)",
         )
         for where, sentence in long_sentences(module)

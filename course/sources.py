@@ -28,7 +28,7 @@ from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
-from course.problems import Problem
+from course.problems import Problem, first_words
 from quizzes.authoring import Location, Origin
 
 MAX_FILE_BYTES = 1_000_000
@@ -170,7 +170,7 @@ def _yaml_problem(error: MarkedYAMLError, text: str, path: Path, first_line: int
         line, value = quoted
         if value.startswith("'"):
             what = "the text starts with an apostrophe ('), which YAML reads as an opening quote"
-            fix = f'put the whole text between double quotes: "{_opening_words(value)}"'
+            fix = f'put the whole text between double quotes: "{first_words(value, 2)}"'
         else:
             what, fix = "a quote opened here is not closed", 'close it with a " at the end'
     elif "\t" in _indentation(_line(lines, line)) or (
@@ -179,7 +179,7 @@ def _yaml_problem(error: MarkedYAMLError, text: str, path: Path, first_line: int
         what, fix = "a tab is used for indentation", "replace the tab with spaces"
     elif "mapping values are not allowed" in what and (value := _colon_value(_line(lines, line))):
         what = "the text has a colon followed by a space (': '), which YAML reads as a new field"
-        fix = f'put the whole text between double quotes: "{_opening_words(value, ":")}"'
+        fix = f'put the whole text between double quotes: "{first_words(value, 2, through=":")}"'
     elif "expected ',' or '}'" in what and _flow_colon(_line(lines, line)):
         what = "a text inside {…} has a colon followed by a space (': '), which YAML reads as "
         what += "a new field"
@@ -259,16 +259,6 @@ def _flow_colon(line: str) -> bool:
     found = _FLOW_WITH_COLON.search(line)
     inside = found.group("inside") if found else ""
     return inside.count(": ") > inside.count(",") + 1
-
-
-def _opening_words(value: str, through: str = "") -> str:
-    """The start of a value to show in a message: two words, or up to the word with ``through``,
-    and '…' when there is more."""
-    words = value.split()
-    count = 2
-    if through:
-        count = max(count, next((n + 1 for n, w in enumerate(words) if through in w), count))
-    return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
 def _plain(node: Node, path: Path, constructor: SafeConstructor) -> Any:
