@@ -184,7 +184,8 @@ def check_logo(course: Course) -> list[Problem]:
 
 
 def _looks_like(path: Path) -> bool:
-    start = path.read_bytes()[:4096]
+    with path.open("rb") as file:
+        start = file.read(4096)
     if path.suffix.lower() == ".png":
         return start.startswith(b"\x89PNG\r\n\x1a\n")
     return b"<svg" in start

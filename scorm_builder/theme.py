@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import bisect
 import colorsys
-import difflib
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 from course.model import Course
-from course.problems import Problem
+from course.problems import Problem, did_you_mean
 from course.sources import SourceProblem, read_text, unusable_path
 from quizzes.authoring import Location
 
@@ -235,8 +234,7 @@ def _load(course: Course) -> tuple[Theme | None, tuple[Problem, ...]]:
         return _local_theme(course.root, choice, where)
     themes = built_in_themes()
     if choice not in themes:
-        close = difflib.get_close_matches(choice, themes, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
+        hint = did_you_mean(choice, list(themes))
         return None, (
             Problem(
                 where,
