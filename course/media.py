@@ -74,13 +74,8 @@ def image_source(image_src: str, markdown_file: Path, module_folder: Path) -> Pa
     A path is read from the module folder (``media/kaart.png``, as the guide writes it) and,
     failing that, from the Markdown's own folder (``../media/kaart.png``, as editors preview it).
     """
-    if _image_problem(image_src, markdown_file, module_folder) is not None:
-        return None
-    return next(
-        source
-        for base in (module_folder, markdown_file.parent)
-        if (source := _inside_media(base / image_src, module_folder)) is not None
-    )
+    found = _locate_image(image_src, markdown_file, module_folder)
+    return found if isinstance(found, Path) else None
 
 
 def _inside_media(path: Path, module_folder: Path) -> Path | None:
@@ -91,18 +86,19 @@ def _inside_media(path: Path, module_folder: Path) -> Path | None:
     return source if inside and source.is_file() else None
 
 
-def _image_problem(image_src: str, markdown_file: Path, module_folder: Path) -> str | None:
-    """What keeps an image out of the package, if anything."""
+def _locate_image(image_src: str, markdown_file: Path, module_folder: Path) -> Path | str:
+    """The image's file in the module's media/ folder, or what keeps it out of the package."""
     if "://" in image_src or image_src.startswith(("//", "data:")):
         return "is not a file in the module; images from elsewhere are not allowed"
     if not image_src or image_src.startswith("/"):
         return "is a path from the top of the disk, not from the module folder"
     try:
-        bases = (module_folder, markdown_file.parent)
-        found = any(_inside_media(base / image_src, module_folder) for base in bases)
+        for base in (module_folder, markdown_file.parent):
+            if (source := _inside_media(base / image_src, module_folder)) is not None:
+                return source
     except (OSError, ValueError):  # a NUL byte or a name too long
         return "is not a usable path"
-    return None if found else "is not in the module's media/ folder"
+    return "is not in the module's media/ folder"
 
 
 def media_files(module_folder: Path) -> list[str]:
@@ -149,12 +145,12 @@ def check_images(module: Module) -> list[Problem]:
                     "describe the image between the brackets: ![what it shows](path)",
                 )
             )
-        what = _image_problem(image.src, image.location.path, module.folder)
-        if what is not None:
+        found = _locate_image(image.src, image.location.path, module.folder)
+        if isinstance(found, str):
             problems.append(
                 Problem(
                     image.location,
-                    f"image '{image.src}' {what}",
+                    f"image '{image.src}' {found}",
                     image_fix(image.src, module.folder),
                 )
             )
