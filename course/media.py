@@ -157,7 +157,7 @@ def check_images(module: Module) -> list[Problem]:
     return problems
 
 
-LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png"}
+LOGO_TYPES = (".svg", ".png")
 
 
 def check_logo(course: Course) -> list[Problem]:
