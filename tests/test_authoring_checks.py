@@ -15,9 +15,9 @@ from course.case_map import case_svg
 from course.case_paths import END_OF_CASE, case_overview
 from course.cli import main
 from course.loader import load_course
-from course.model import WorkshopCase
-from course.quality import quality_warnings
-from course.readability import DOUMA_MIN_WORDS, measure
+from course.model import Course, WorkshopCase
+from course.quality import learner_texts_of, quality_warnings, sentences_per_screen
+from course.readability import DOUMA_MIN_WORDS, measure, sentences
 from course.sources import SourceProblem, parse_yaml
 from tests.support.broken import fixture_copy, replace_in
 
@@ -467,3 +467,17 @@ def test_report_of_one_module(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["report", "--root", str(root), "--module", "nergens"])
     assert result.exit_code == 2
     assert "no module nergens; known: basis" in result.output
+
+
+def test_the_sentence_checks_read_every_text_the_readability_measure_reads(
+    real_course: Course, fixture_course: Course
+) -> None:
+    """Sentences are found per YAML field (for their line), readability per screen: both must
+    see the same texts, so a question type with a new text field is checked sentence by
+    sentence too."""
+    for course in (real_course, fixture_course):
+        for item in (item for module in course.modules for item in module.items):
+            screens = zip(learner_texts_of(item), sentences_per_screen(item), strict=True)
+            for text, located in screens:
+                found = sorted(sentence.text for _, sentence in located)
+                assert found == sorted(s.text for s in sentences(text.text)), text.key
