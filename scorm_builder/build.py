@@ -164,11 +164,14 @@ def build(
         staged: list[tuple[str, str, bool, tuple[Module, ...], Target]] = []
         pages: dict[str, ModulePage] = {}
         rendered: dict[tuple[str, str], dict[str, bytes]] = {}
+        unchanged_zips: dict[tuple[str, str], Path] = {}
 
         def render(module: Module, target: Target) -> dict[str, bytes]:
             """Each module's page is rendered once and completed once per target, for its own
-            package and the course package."""
+            package and the course package; an unchanged module's files come from its zip."""
             key = (module.id, target.name)
+            if key not in rendered and key in unchanged_zips:
+                rendered[key] = read_rendered(unchanged_zips[key])
             if key not in rendered:
                 if module.id not in pages:
                     pages[module.id] = render_page(course, module)
@@ -183,8 +186,8 @@ def build(
                 if rebuild:
                     files = module_package_files(course, module, target, render(module, target))
                     write_zip(staging / name, files, epoch)
-                elif wanted is None:  # the course package takes this module's files from its zip
-                    rendered[(module.id, target.name)] = read_rendered(out_dir / name)
+                elif wanted is None:  # read only if the course package is rebuilt
+                    unchanged_zips[(module.id, target.name)] = out_dir / name
                 staged.append((name, digest, rebuild, (module,), target))
             if wanted is None:
                 name = package_name(course.id, target.name)
