@@ -44,6 +44,10 @@ class Sco:
     requires: tuple[str, ...]
     """Items that must be completed before this one opens (SCORM 2004 sequencing)."""
 
+    def is_open(self, completed: Collection[str]) -> bool:
+        """Whether the sequencing lets this SCO start, given the items already ``completed``."""
+        return all(required in completed for required in self.requires)
+
 
 @dataclass(frozen=True)
 class PreviewPackage:
@@ -63,10 +67,6 @@ class PreviewPackage:
         """What the store files this SCO's attempts under: a whole-course package tracks each
         SCO apart, as an LMS does."""
         return f"{self.name}/{sco.id}" if self.whole_course else self.name
-
-    def is_open(self, sco: Sco, completed: Collection[str]) -> bool:
-        """Whether the sequencing lets ``sco`` start, given the items already ``completed``."""
-        return all(required in completed for required in sco.requires)
 
 
 def _attributes(element: etree._Element, path: str, objective: str = "") -> list[str]:

@@ -181,7 +181,7 @@ def course_progress(package: PreviewPackage, attempts: list[Attempt]) -> list[Sc
             sco,
             latest.get(package.tracking_key(sco)),
             sco.id in done,
-            package.is_open(sco, done),
+            sco.is_open(done),
         )
         for sco in package.scos
     ]
